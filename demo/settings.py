@@ -1,0 +1,79 @@
+"""Settings of the demo and the tests: the XBlock workbench with the Verme app installed.
+
+SQLite under var/ by default; VERME_DATABASE_URL=mysql://user:password@host:port/name switches to
+MariaDB/MySQL (as Open edX runs it).
+"""
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+os.environ.setdefault("EXCLUDE_SAMPLE_XBLOCKS", "yes")  # only Verme's scenarios in the list
+
+from workbench.settings import *  # noqa: F403 (the workbench's own settings are the base)
+from workbench.settings import INSTALLED_APPS, MIDDLEWARE, TEMPLATES
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+VAR.mkdir(exist_ok=True)
+
+
+def database_from_url(url):
+    parts = urlparse(url)
+    if parts.scheme in ("mysql", "mariadb"):
+        return {
+            "ENGINE": "django.db.backends.mysql",
+            "NAME": parts.path.lstrip("/"),
+            "USER": unquote(parts.username or "root"),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "127.0.0.1",
+            "PORT": str(parts.port or 3306),
+            "OPTIONS": {"charset": "utf8mb4"},
+            "TEST": {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"},
+        }
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": parts.path or str(VAR / "demo.db")}
+
+
+DATABASES = {
+    "default": database_from_url(os.environ.get("VERME_DATABASE_URL", f"sqlite://{VAR / 'demo.db'}")),
+}
+
+# django-pyfs (the workbench's file-system service) does not run on Django 5; Verme needs no files.
+INSTALLED_APPS = [*(app for app in INSTALLED_APPS if app != "djpyfs"), "verme_xblock", "demo"]
+WORKBENCH = {**WORKBENCH, "services": {"settings": "workbench.services.SettingsService"}}  # noqa: F405
+
+# The language follows the browser, or ?lang=fi|sv|en (remembered in a cookie).
+MIDDLEWARE = [
+    *MIDDLEWARE[:2],
+    "django.middleware.locale.LocaleMiddleware",
+    "demo.middleware.QueryLanguageMiddleware",
+    *MIDDLEWARE[2:],
+]
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fi", "Suomi"), ("sv", "Svenska")]
+TIME_ZONE = "Europe/Helsinki"
+
+# The demo's page template adds the page title and language that the LMS page provides.
+TEMPLATES[0]["DIRS"] = [str(ROOT / "demo" / "templates"), *TEMPLATES[0]["DIRS"]]
+
+LOGGING["handlers"]["logfile"]["filename"] = str(VAR / "workbench.log")  # noqa: F405
+
+# Only the workbench (the demo and the tests) reads these; the LMS never does.
+VERME_WORKBENCH_STAFF = ["staff_sanna", "staff_erik"]
+VERME_WORKBENCH_NAMES = {
+    "staff_sanna": "Sanna Lehtinen",
+    "staff_erik": "Erik Holm",
+    "facilitator_maija": "Maija Koskinen",
+    "facilitator_johan": "Johan Berg",
+    "learner_aino": "Aino Virtanen",
+    "learner_mikko": "Mikko Nieminen",
+    "learner_liisa": "Liisa Järvinen",
+    "learner_oskar": "Oskar Lindqvist",
+    "learner_helena": "Helena Salo",
+    "learner_pekka": "Pekka Heikkinen",
+    "learner_tuula": "Tuula Mäkelä",
+    "learner_ville": "Ville Laine",
+    "learner_new": "Noora Uusitalo",
+}
+
+XBLOCK_SETTINGS = {"VermeXBlock": {}}
+

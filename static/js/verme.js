@@ -1,0 +1,102 @@
+/* Verme XBlock: the shared client code. Each capability registers an init function with
+ * Verme.register(fn); VermeXBlock (the block's init function) calls them with a context bound to
+ * one block's root element, so several blocks can sit on one page. No framework, no build step. */
+(function () {
+  "use strict";
+
+  var catalog = window.VermeI18n || {};
+
+  function gettext(text) {
+    var translated = catalog[text];
+    return typeof translated === "string" && translated ? translated : text;
+  }
+
+  /* "Saved {name}" + {name: "x"} -> "Saved x" (values are inserted as text by the caller). */
+  function interpolate(format, values) {
+    return format.replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+    });
+  }
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  /* POST JSON to a handler; resolves to {ok, status, data} and never rejects, so every caller
+   * shows the server's translated error message. */
+  function call(runtime, element, handler, payload) {
+    var url = runtime.handlerUrl(element, handler);
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        "Content-Type": "application/json",
+        "X-CSRFToken": csrfToken(),
+        "X-Requested-With": "XMLHttpRequest"
+      },
+      body: JSON.stringify(payload || {})
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok && !(data && data.error)) {
+          data = {error: {code: "http_" + response.status, field: null,
+            message: gettext("Something went wrong. Please try again.")}};
+        }
+        return {ok: response.ok, status: response.status, data: data};
+      });
+    }, function () {
+      return {ok: false, status: 0, data: {error: {code: "network", field: null,
+        message: gettext("The connection failed. Check your network and try again.")}}};
+    });
+  }
+
+  function announce(root, message) {
+    var live = root.querySelector("[data-verme-live]");
+    if (!live) { return; }
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = message; }, 50);
+  }
+
+  /* Show field errors next to their fields (data-error-for) and move focus to the first one. */
+  function showErrors(form, error) {
+    var fields = form.querySelectorAll("[data-error-for]");
+    Array.prototype.forEach.call(fields, function (node) { node.textContent = ""; });
+    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (node) {
+      node.removeAttribute("aria-invalid");
+    });
+    if (!error) { return; }
+    var target = error.field ? form.querySelector('[data-error-for="' + error.field + '"]') : null;
+    if (target) {
+      target.textContent = error.message;
+      var input = form.querySelector('[name="' + error.field + '"]');
+      if (input) {
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+      }
+    }
+  }
+
+  var capabilities = [];
+
+  window.Verme = {
+    gettext: gettext,
+    interpolate: interpolate,
+    call: call,
+    announce: announce,
+    showErrors: showErrors,
+    register: function (init) { capabilities.push(init); }
+  };
+
+  window.VermeXBlock = function (runtime, element, args) {
+    var root = element && element.jquery ? element[0] : element;
+    var context = {
+      runtime: runtime,
+      element: root,
+      root: root.querySelector("[data-verme-root]") || root,
+      args: args || {},
+      call: function (handler, payload) { return call(runtime, root, handler, payload); },
+      announce: function (message) { announce(root, message); }
+    };
+    capabilities.forEach(function (init) { init(context); });
+  };
+}());

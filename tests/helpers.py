@@ -1,0 +1,19 @@
+"""Small helpers shared by the tests."""
+import json
+
+from django.apps import apps
+from webob import Request
+
+
+def count_rows():
+    """Rows in every table of the Verme app, by model: a refused call must leave this unchanged."""
+    return {model.__name__: model.objects.count() for model in apps.get_app_config("verme_xblock").get_models()}
+
+
+def call_handler(block, name, payload=None, method="POST", raw_body=None):
+    """Call a block handler through its runtime, as the LMS does; returns (status, json)."""
+    body = raw_body if raw_body is not None else json.dumps(payload or {}).encode()
+    request = Request.blank("/", method=method, body=body if method != "GET" else None,
+                            content_type="application/json")
+    response = block.runtime.handle(block, name, request)
+    return response.status_code, json.loads(response.body.decode() or "null")

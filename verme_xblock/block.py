@@ -1,0 +1,111 @@
+"""The Verme XBlock: fields, views and handlers. Thin: read the request, call `api`, render."""
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from xblock.core import XBlock
+from xblock.fields import Scope, String
+
+from . import i18n, rendering, roles
+from .api import access
+from .data import Viewer
+from .views.studio import StudioEditorMixin
+
+CSS = ("css/verme.css",)
+JS = ("js/verme.js",)
+
+
+@XBlock.needs("user", "i18n")
+@XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
+@XBlock.supports("multi_device")
+class VermeXBlock(StudioEditorMixin, XBlock):
+    """Peer-group mentoring in one course component."""
+
+    resources_dir = ""
+    public_dir = "static"
+    has_author_view = True
+
+    display_name = String(
+        display_name=gettext_lazy("Display name"),
+        help=gettext_lazy("The component's name, shown in the course navigation."),
+        default="Peer-group mentoring",
+        scope=Scope.settings,
+    )
+    introduction = String(
+        display_name=gettext_lazy("Introduction"),
+        help=gettext_lazy("Markdown text shown at the top of the component."),
+        default="",
+        scope=Scope.settings,
+        multiline_editor=True,
+    )
+
+    # Capability sections of the learner view, in order: (method name returning a Section or None).
+    student_sections = ("group_section",)
+
+    @property
+    def block_key(self):
+        return roles.block_key(self)
+
+    def caller(self):
+        return roles.identify(self)
+
+    def viewer(self) -> Viewer:
+        return access.viewer_for(self.block_key, self.caller())
+
+    # Views
+
+    def student_view(self, context=None):
+        with i18n.active_catalogue() as language:
+            viewer = self.viewer()
+            if viewer.is_anonymous:
+                return self.public_view(context)
+            sections = [section for name in self.student_sections if (section := getattr(self, name)(viewer))]
+            html = rendering.render(
+                "verme/student_view.html",
+                {
+                    "viewer": viewer,
+                    "role_label": role_label(viewer.role),
+                    "sections": sections,
+                    "language": language,
+                },
+                block=self,
+            )
+        return rendering.fragment(
+            self,
+            html,
+            css=CSS,
+            js=(*JS, *(js for section in sections for js in section.js)),
+            init_fn="VermeXBlock",
+            init_args={"language": language},
+            language=language,
+        )
+
+    def public_view(self, context=None):  # noqa: ARG002 (XBlock view signature)
+        with i18n.active_catalogue() as language:
+            html = rendering.render("verme/public_view.html", {"language": language}, block=self)
+        return rendering.fragment(self, html, css=CSS)
+
+    def author_view(self, context=None):  # noqa: ARG002 (XBlock view signature)
+        with i18n.active_catalogue() as language:
+            html = rendering.render("verme/author_view.html", {"language": language}, block=self)
+        return rendering.fragment(self, html, css=CSS)
+
+    # Sections
+
+    def group_section(self, viewer):
+        from .views.sections import Section
+
+        return Section("verme/sections/my_group.html", {"viewer": viewer})
+
+    @staticmethod
+    def workbench_scenarios():
+        from .scenarios import workbench_scenarios
+
+        return workbench_scenarios()
+
+
+def role_label(role):
+    return {
+        roles.LEARNER: _("Participant"),
+        roles.FACILITATOR: _("Group facilitator"),
+        roles.STAFF: _("Course staff"),
+        roles.ANONYMOUS: _("Not signed in"),
+    }[role]

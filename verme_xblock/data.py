@@ -1,0 +1,53 @@
+"""Frozen data objects that `api` hands to the block, its templates and its JSON answers."""
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The caller as the product sees them in one block: identity plus role and group."""
+
+    user_id: str | None
+    display_name: str
+    role: str  # one of roles.ANONYMOUS, LEARNER, FACILITATOR, STAFF
+    is_course_staff: bool
+    group_id: int | None  # the group the caller is a member of, if any
+    facilitated_group_ids: tuple[int, ...] = ()
+
+    @property
+    def is_anonymous(self):
+        return self.user_id is None
+
+    def can_see_group(self, group_id):
+        """Group-internal content is for its members, its facilitators and course staff only."""
+        return self.is_course_staff or group_id == self.group_id or group_id in self.facilitated_group_ids
+
+    def facilitates(self, group_id):
+        return self.is_course_staff or group_id in self.facilitated_group_ids
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """What anyone in the course may see of a group: the public list entry."""
+
+    id: int
+    name: str
+    target_group: str
+    facilitator_names: tuple[str, ...]
+    member_count: int
+    min_size: int
+    max_size: int
+    archived: bool
+
+    @property
+    def seats_left(self):
+        return max(self.max_size - self.member_count, 0)
+
+    @property
+    def below_minimum(self):
+        return self.member_count < self.min_size
+
+    def as_json(self):
+        data = asdict(self)
+        data["facilitator_names"] = list(self.facilitator_names)
+        data["seats_left"] = self.seats_left
+        return data

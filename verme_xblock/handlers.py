@@ -1,0 +1,81 @@
+"""The contract every JSON handler keeps: validate, call `api`, answer JSON or one error shape.
+
+    @json_api
+    def join_group(self, payload, viewer):
+        group_id = validation.integer(payload, "group_id", minimum=1)
+        return api_groups.join(self.block_key, viewer, group_id)
+
+A refused call (a `Refusal` from validation or `api`) answers with its 4xx status and
+`{"error": {"code", "message", "field"}}`; the message is translated. Writes happen only in `api`,
+after validation, so a refusal writes nothing.
+"""
+import functools
+import json
+import logging
+
+from webob import Response
+from xblock.core import XBlock
+
+from . import i18n
+from .errors import Refusal
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 256 * 1024
+
+
+def json_response(data, status=200):
+    return Response(
+        body=json.dumps(data, default=str).encode("utf-8"),
+        status=status,
+        content_type="application/json",
+        charset="utf-8",
+    )
+
+
+def json_api(method="POST"):
+    """Make a block method a JSON handler: `func(self, payload, viewer)` returns JSON-ready data."""
+
+    def decorate(func):
+        @XBlock.handler
+        @functools.wraps(func)
+        def handler(self, request, suffix=""):  # noqa: ARG001 (XBlock handler signature)
+            with i18n.active_catalogue():
+                try:
+                    if request.method != method:
+                        raise Refusal("method_not_allowed", i18n_message("method"), status=405)
+                    payload = _payload(request, method)
+                    viewer = self.viewer()
+                    return json_response(func(self, payload, viewer))
+                except Refusal as refusal:
+                    log.info("Refused %s: %s (user %s)", func.__name__, refusal.code, self.scope_ids.user_id)
+                    return json_response(refusal.as_json(), status=refusal.status)
+
+        return handler
+
+    return decorate
+
+
+def _payload(request, method):
+    if method == "GET":
+        return dict(request.GET.items())
+    if request.content_length and request.content_length > MAX_BODY_BYTES:
+        raise Refusal("too_large", i18n_message("too_large"), status=413)
+    try:
+        payload = json.loads(request.body.decode("utf-8") or "{}")
+    except (UnicodeDecodeError, ValueError):
+        raise Refusal("invalid_json", i18n_message("invalid_json")) from None
+    if not isinstance(payload, dict):
+        raise Refusal("invalid_json", i18n_message("invalid_json"))
+    return payload
+
+
+def i18n_message(key):
+    """Messages of the transport layer itself (translated in the active catalogue)."""
+    from django.utils.translation import gettext as _
+
+    return {
+        "method": _("This action does not accept that kind of request."),
+        "too_large": _("The request is too large."),
+        "invalid_json": _("The request could not be read. Reload the page and try again."),
+    }[key]

@@ -1,0 +1,103 @@
+"""The tables of shared, multi-user data, one row per fact.
+
+Rows are keyed by the block's usage key (`block_key`) and the user id the runtime gives
+(`user_id`, kept as a string: a number in the LMS, a name in the workbench). Names are stored as the
+display snapshot at the time of the action, because an XBlock cannot look other users up; account
+retirement replaces them (see `api.privacy`).
+"""
+import django
+from django.db import models
+from django.db.models import F, Q
+
+BLOCK_KEY_LENGTH = 255
+USER_ID_LENGTH = 64
+NAME_LENGTH = 255
+
+
+def check_constraint(name, condition):
+    """A CheckConstraint for Django 4.2 (`check=`) and 5.1+ (`condition=`) alike."""
+    keyword = "condition" if django.VERSION >= (5, 1) else "check"
+    return models.CheckConstraint(name=name, **{keyword: condition})
+
+
+class MentoringGroup(models.Model):
+    """A peer-mentoring group of one block: 5–9 staff members with one or more facilitators."""
+
+    block_key = models.CharField(max_length=BLOCK_KEY_LENGTH, db_index=True)
+    name = models.CharField(max_length=120)
+    target_group = models.CharField(max_length=64, blank=True)
+    description = models.TextField(blank=True)
+    place = models.CharField(max_length=255, blank=True)
+    meeting_url = models.CharField(max_length=500, blank=True)
+    min_size = models.PositiveSmallIntegerField(default=5)
+    max_size = models.PositiveSmallIntegerField(default=9)
+    archived = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["block_key", "name"], name="verme_group_unique_name"),
+            check_constraint("verme_group_min_le_max", Q(min_size__lte=F("max_size"))),
+            check_constraint("verme_group_max_positive", Q(max_size__gte=1)),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Facilitator(models.Model):
+    """A user who facilitates one group (a group may have several)."""
+
+    group = models.ForeignKey(MentoringGroup, on_delete=models.CASCADE, related_name="facilitators")
+    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    display_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+
+    class Meta:
+        ordering = ["display_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user_id"], name="verme_facilitator_once"),
+        ]
+
+
+class Membership(models.Model):
+    """A participant's seat in a group; at most one group per user per block."""
+
+    block_key = models.CharField(max_length=BLOCK_KEY_LENGTH)
+    group = models.ForeignKey(MentoringGroup, on_delete=models.CASCADE, related_name="memberships")
+    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    display_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=200, blank=True)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["display_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["block_key", "user_id"], name="verme_one_group_per_block"),
+        ]
+
+
+class MentoringSession(models.Model):
+    """One meeting of a group: when, where, and its plan (title, goal, methods, timed agenda)."""
+
+    group = models.ForeignKey(MentoringGroup, on_delete=models.CASCADE, related_name="sessions")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    goal = models.TextField(blank=True)
+    methods = models.TextField(blank=True)
+    # A list of {"minute": int, "text": str}: the timed agenda lines of the session's plan.
+    agenda = models.JSONField(default=list, blank=True)
+    starts_at = models.DateTimeField()
+    duration_minutes = models.PositiveSmallIntegerField(default=180)
+    place = models.CharField(max_length=255, blank=True)
+    cancelled = models.BooleanField(default=False)
+    notes = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["group_id", "starts_at", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "number"], name="verme_session_number_once"),
+        ]

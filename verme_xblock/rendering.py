@@ -1,0 +1,60 @@
+"""Template rendering and static resources from the package's own `templates/` and `static/`."""
+import functools
+from pathlib import Path
+
+from django.template import Context, Engine
+from django.utils.text import slugify
+from web_fragments.fragment import Fragment
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+STATIC_DIR = PACKAGE_DIR / "static"
+
+
+@functools.lru_cache(maxsize=1)
+def engine():
+    """A Django template engine of our own, so the host's template settings never change our pages."""
+    return Engine(
+        dirs=[str(TEMPLATES_DIR)],
+        app_dirs=False,
+        autoescape=True,
+        libraries={
+            "verme": "verme_xblock.templatetags",
+            "i18n": "django.templatetags.i18n",
+            "l10n": "django.templatetags.l10n",
+            "tz": "django.templatetags.tz",
+        },
+    )
+
+
+def render(template_name, context, block=None):
+    """Render one of our templates (inside `i18n.active_catalogue()`); `uid` makes DOM ids unique per block."""
+    if block is not None:
+        context = {"block": block, "uid": dom_id(block), **context}
+    return engine().get_template(template_name).render(Context(context, autoescape=True))
+
+
+def dom_id(block):
+    """A string safe in HTML ids, unique to the block on the page."""
+    return slugify(str(block.scope_ids.usage_id))
+
+
+def static_text(relative_path):
+    return (STATIC_DIR / relative_path).read_text(encoding="utf-8")
+
+
+def fragment(block, html, css=(), js=(), init_fn=None, init_args=None, language=None):
+    """A Fragment with our CSS and JS files added as package resources, and the JS init function.
+
+    With JavaScript, the language's JS catalogue comes first so `Verme.gettext` can read it.
+    """
+    frag = Fragment(html)
+    if js and language:
+        js = (f"js/translations/{language}/text.js", *js)
+    for path in css:
+        frag.add_css_url(block.runtime.local_resource_url(block, f"static/{path}"))
+    for path in js:
+        frag.add_javascript_url(block.runtime.local_resource_url(block, f"static/{path}"))
+    if init_fn:
+        frag.initialize_js(init_fn, init_args or {})
+    return frag

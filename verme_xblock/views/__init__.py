@@ -1,0 +1,1 @@
+"""The block's views and handlers, one mixin module per capability."""
