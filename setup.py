@@ -2,7 +2,7 @@
 import os
 import re
 
-from setuptools import setup
+from setuptools import find_packages, setup
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -43,13 +43,7 @@ setup(
     long_description_content_type="text/markdown",
     license="AGPL-3.0",
     python_requires=">=3.11",
-    packages=[
-        "verme_xblock",
-        "verme_xblock.api",
-        "verme_xblock.migrations",
-        "verme_xblock.management",
-        "verme_xblock.management.commands",
-    ],
+    packages=find_packages(include=["verme_xblock", "verme_xblock.*"]),
     install_requires=read_requirements("base.in"),
     include_package_data=False,
     package_data=package_data("verme_xblock", ["static", "templates", "translations"]),

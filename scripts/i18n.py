@@ -28,25 +28,38 @@ def po_path(language):
     return TRANSLATIONS / language / "LC_MESSAGES" / "text.po"
 
 
-def extract():
-    """Collect every marked string into a template, then merge it into each language's catalogue."""
+def build_template(work):
+    """Collect every marked string (Python, templates, JavaScript) into `work`/text.pot; returns its path."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "demo.settings", "PYTHONPATH": str(ROOT)}
+    locale = PACKAGE / "locale"
+    locale.mkdir(exist_ok=True)
+    try:
+        for domain in ("django", "djangojs"):
+            subprocess.run(
+                [sys.executable, "-m", "django", "makemessages", "-l", "en", "-d", domain, "--symlinks",
+                 "--add-location=file", "--no-wrap", "-i", "locale", "-i", "migrations", "-i", "translations",
+                 "-i", "static/js/translations/*"],
+                cwd=PACKAGE, env=env, check=True, capture_output=True,
+            )
+            shutil.move(locale / "en" / "LC_MESSAGES" / f"{domain}.po", Path(work) / f"{domain}.pot")
+    finally:
+        shutil.rmtree(locale)
+    template = Path(work) / "text.pot"
+    subprocess.run(["msgcat", "--no-wrap", "-o", template, Path(work) / "django.pot", Path(work) / "djangojs.pot"],
+                   check=True)
+    return template
+
+
+def marked_msgids():
+    """The msgids the code marks for translation now."""
     with tempfile.TemporaryDirectory() as work:
-        (PACKAGE / "locale").mkdir(exist_ok=True)
-        try:
-            for domain in ("django", "djangojs"):
-                subprocess.run(
-                    [sys.executable, "-m", "django", "makemessages", "-l", "en", "-d", domain, "--symlinks",
-                     "--add-location=file", "--no-wrap", "-i", "locale", "-i", "migrations", "-i", "translations",
-                     "-i", "static/js/translations/*"],
-                    cwd=PACKAGE, env=env, check=True,
-                )
-                shutil.move(PACKAGE / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po", Path(work) / f"{domain}.pot")
-        finally:
-            shutil.rmtree(PACKAGE / "locale")
-        template = Path(work) / "text.pot"
-        subprocess.run(["msgcat", "--no-wrap", "-o", template, Path(work) / "django.pot", Path(work) / "djangojs.pot"],
-                       check=True)
+        return {entry.msgid for entry in polib.pofile(str(build_template(work))) if entry.msgid}
+
+
+def extract():
+    """Merge the strings the code marks into each language's catalogue."""
+    with tempfile.TemporaryDirectory() as work:
+        template = build_template(work)
         for language in ("en", *LANGUAGES):
             target = po_path(language)
             target.parent.mkdir(parents=True, exist_ok=True)
