@@ -81,7 +81,8 @@ RENDER_FROM_INSTALLED = textwrap.dedent(
 
     runtime = R(None, None, services={"user": LmsUser(), "i18n": translation,
                                       "field-data": DictFieldData({"introduction": "Hei **kaikki**"})})
-    block = runtime.construct_xblock_from_class(VermeXBlock, ScopeIds(5, "verme", "d", "block-v1:X+Y+Z+type@verme+block@1"))
+    scope_ids = ScopeIds(5, "verme", "d", "block-v1:X+Y+Z+type@verme+block@1")
+    block = runtime.construct_xblock_from_class(VermeXBlock, scope_ids)
     with translation.override("fi"):
         html = block.student_view().body_html()
     assert "Kirjautuneena: Aino Virtanen" in html, html

@@ -6,6 +6,7 @@ from xblock.fields import Scope, String
 
 from . import i18n, rendering, roles
 from .api import access
+from .config import ConfigurationFields
 from .data import Viewer
 from .views.studio import StudioEditorMixin
 
@@ -16,7 +17,7 @@ JS = ("js/verme.js",)
 @XBlock.needs("user", "i18n")
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
-class VermeXBlock(StudioEditorMixin, XBlock):
+class VermeXBlock(StudioEditorMixin, ConfigurationFields, XBlock):
     """Peer-group mentoring in one course component."""
 
     resources_dir = ""

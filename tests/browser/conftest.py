@@ -36,7 +36,7 @@ def browser():
 
 
 @pytest.fixture
-def scenarios(transactional_db):  # noqa: ARG001
+def scenarios(transactional_db):
     """Load the workbench scenarios into this test's database, with the same ids as the demo."""
     from workbench.runtime import ID_MANAGER
     from workbench.scenarios import get_scenarios, init_scenarios
@@ -81,7 +81,7 @@ def assert_accessible(axe):
 
 
 @pytest.fixture
-def open_block(live_server, page, scenarios):  # noqa: ARG001
+def open_block(live_server, page, scenarios):
     """Open a scenario's block view as a workbench user: open_block('learner_aino', lang='fi')."""
 
     def go(student, view="", scenario="verme.0", lang="en"):

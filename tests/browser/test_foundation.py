@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 from demo.seed import seed
 
 
-def test_learner_sees_introduction_role_and_group_state(open_block, assert_accessible, scenarios):  # noqa: ARG001
+def test_learner_sees_introduction_role_and_group_state(open_block, assert_accessible, scenarios):
     seed()
     page = open_block("learner_aino")
     block = page.locator('[data-block-type="verme"]')

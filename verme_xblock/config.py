@@ -1,0 +1,86 @@
+"""The block's Studio configuration: fields (travel with course export/import) and a frozen view of them.
+
+A list field left empty means "the Verme defaults", in the language of the current user, so a new
+block works before anyone opens the editor.
+"""
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy
+from xblock.fields import Float, Integer, List, Scope, String
+
+from .defaults import defaults_for
+
+SELF_SELECT = "self_select"
+STAFF_ASSIGNED = "staff_assigned"
+GROUP_ONLY = "group"
+COURSE_WIDE = "course"
+
+
+class ConfigurationFields:
+    """Scope.settings fields of every capability (the editor and OLX cover all of them)."""
+
+    target_groups = List(display_name=gettext_lazy("Target groups"), default=[], scope=Scope.settings)
+    min_group_size = Integer(display_name=gettext_lazy("Minimum group size"), default=5, scope=Scope.settings)
+    max_group_size = Integer(display_name=gettext_lazy("Maximum group size"), default=9, scope=Scope.settings)
+    enrolment_mode = String(
+        display_name=gettext_lazy("Enrolment"), default=SELF_SELECT, scope=Scope.settings,
+        values=[SELF_SELECT, STAFF_ASSIGNED],
+    )
+    session_count = Integer(display_name=gettext_lazy("Number of sessions"), default=5, scope=Scope.settings)
+    session_length_minutes = Integer(
+        display_name=gettext_lazy("Session length (minutes)"), default=180, scope=Scope.settings
+    )
+    session_interval_weeks = Integer(
+        display_name=gettext_lazy("Weeks between sessions"), default=6, scope=Scope.settings
+    )
+    session_templates = List(display_name=gettext_lazy("Session templates"), default=[], scope=Scope.settings)
+    likert_items = List(display_name=gettext_lazy("Reflection statements"), default=[], scope=Scope.settings)
+    open_prompts = List(display_name=gettext_lazy("Reflection questions"), default=[], scope=Scope.settings)
+    tags = List(display_name=gettext_lazy("Good-practice tags"), default=[], scope=Scope.settings)
+    default_post_visibility = String(
+        display_name=gettext_lazy("Default visibility of good practices"), default=COURSE_WIDE,
+        scope=Scope.settings, values=[GROUP_ONLY, COURSE_WIDE],
+    )
+    anonymity_threshold = Integer(
+        display_name=gettext_lazy("Smallest number of answers shown as group figures"), default=3,
+        scope=Scope.settings,
+    )
+    weight = Float(display_name=gettext_lazy("Problem weight"), default=0.0, scope=Scope.settings)
+
+    def config(self, language="en"):
+        """The configuration as plain data, defaults filled in for `language`."""
+        defaults = defaults_for(language)
+        return Config(
+            target_groups=tuple(self.target_groups or defaults["target_groups"]),
+            min_group_size=self.min_group_size,
+            max_group_size=self.max_group_size,
+            enrolment_mode=self.enrolment_mode,
+            session_count=self.session_count,
+            session_length_minutes=self.session_length_minutes,
+            session_interval_weeks=self.session_interval_weeks,
+            session_templates=tuple(self.session_templates or defaults["session_templates"]),
+            likert_items=tuple(self.likert_items or defaults["likert_items"]),
+            open_prompts=tuple(self.open_prompts or defaults["open_prompts"]),
+            tags=tuple(self.tags or defaults["tags"]),
+            default_post_visibility=self.default_post_visibility,
+            anonymity_threshold=self.anonymity_threshold,
+            weight=self.weight,
+        )
+
+
+@dataclass(frozen=True)
+class Config:
+    target_groups: tuple  # of {"id", "label"}
+    min_group_size: int
+    max_group_size: int
+    enrolment_mode: str
+    session_count: int
+    session_length_minutes: int
+    session_interval_weeks: int
+    session_templates: tuple  # of {"title", "goal", "methods", "agenda": [{"minute", "text"}]}
+    likert_items: tuple  # of {"id", "text"}
+    open_prompts: tuple  # of {"id", "text"}
+    tags: tuple  # of str
+    default_post_visibility: str
+    anonymity_threshold: int
+    weight: float
