@@ -8,6 +8,8 @@ from . import i18n, rendering, roles
 from .api import access
 from .config import ConfigurationFields
 from .data import Viewer
+from .views.groups import GroupsMixin
+from .views.sessions import SessionsMixin
 from .views.studio import StudioEditorMixin
 
 CSS = ("css/verme.css",)
@@ -17,7 +19,7 @@ JS = ("js/verme.js",)
 @XBlock.needs("user", "i18n")
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
-class VermeXBlock(StudioEditorMixin, ConfigurationFields, XBlock):
+class VermeXBlock(GroupsMixin, SessionsMixin, StudioEditorMixin, ConfigurationFields, XBlock):
     """Peer-group mentoring in one course component."""
 
     resources_dir = ""
@@ -88,13 +90,6 @@ class VermeXBlock(StudioEditorMixin, ConfigurationFields, XBlock):
         with i18n.active_catalogue() as language:
             html = rendering.render("verme/author_view.html", {"language": language}, block=self)
         return rendering.fragment(self, html, css=CSS)
-
-    # Sections
-
-    def group_section(self, viewer):
-        from .views.sections import Section
-
-        return Section("verme/sections/my_group.html", {"viewer": viewer})
 
     @staticmethod
     def workbench_scenarios():

@@ -37,6 +37,10 @@ class GroupSummary:
     min_size: int
     max_size: int
     archived: bool
+    description: str = ""
+    place: str = ""
+    meeting_url: str = ""
+    first_session_at: object = None  # an aware datetime, or None before sessions are planned
 
     @property
     def seats_left(self):
@@ -50,4 +54,5 @@ class GroupSummary:
         data = asdict(self)
         data["facilitator_names"] = list(self.facilitator_names)
         data["seats_left"] = self.seats_left
+        data["first_session_at"] = self.first_session_at.isoformat() if self.first_session_at else None
         return data

@@ -10,3 +10,9 @@ register = template.Library()
 def markdown_filter(text):
     """User-written Markdown as sanitised HTML."""
     return render_markdown(text)
+
+
+@register.filter(name="dict_get")
+def dict_get(mapping, key):
+    """mapping[key] in a template, or None."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
