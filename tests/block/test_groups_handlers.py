@@ -1,0 +1,248 @@
+"""The group handlers through an LMS-shaped runtime: each role, refused input, privacy, calendar, queries."""
+import datetime
+
+import icalendar
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from webob import Request
+
+from tests.block.test_handler_contract import assert_error_shape
+from tests.helpers import call_handler, count_rows
+from tests.runtimes import UsageKey, make_block
+from verme_xblock.models import Attendance, Membership, MentoringGroup, MentoringSession, ProgressPlan
+
+pytestmark = pytest.mark.django_db
+
+KEY = UsageKey(block="groups1")
+FIRST = (timezone.localtime() - datetime.timedelta(weeks=7)).replace(second=0, microsecond=0)
+
+
+def block_for(user_id, **kwargs):
+    names = {7: "Sanna", 20: "Maija", 41: "Aino", 42: "Mikko", 43: "Liisa", 99: "Outsider"}
+    return make_block(user_id, username=f"u{user_id}", full_name=names.get(user_id, f"User {user_id}"),
+                      usage_key=KEY, **kwargs)
+
+
+def staff():
+    return block_for(7, is_staff=True)
+
+
+def create(name="New teachers", **extra):
+    payload = {"name": name, "target_group": "new_teachers", "first_session_at": FIRST.strftime("%Y-%m-%dT%H:%M"),
+               "facilitator_user_id": "20", "facilitator_display_name": "Maija", "min_size": "2", "max_size": "2",
+               **extra}
+    status, body = call_handler(staff(), "group_create", payload)
+    assert status == 200, body
+    return MentoringGroup.objects.get(name=name).id
+
+
+@pytest.fixture
+def group_id():
+    group_id = create()
+    for user_id in (41, 42):
+        status, body = call_handler(block_for(user_id), "group_join", {"group_id": group_id, "organisation": "Org X"})
+        assert status == 200, body
+    return group_id
+
+
+def test_staff_creates_a_group_with_sessions_and_learners_join_until_full(group_id):
+    assert MentoringSession.objects.filter(group_id=group_id).count() == 5
+    status, body = call_handler(block_for(43), "group_join", {"group_id": group_id})
+    assert status == 409
+    assert_error_shape(body, "group_full")
+    assert "full" in body["error"]["message"]
+    status, body = call_handler(block_for(42), "group_leave", {})
+    assert status == 200 and "You left the group." == body["message"]
+    status, body = call_handler(block_for(43), "group_join", {"group_id": group_id, "role": "Teacher"})
+    assert status == 200
+    assert "Progress plan" in body["html"] and "Liisa" in body["html"]
+
+
+def test_learner_list_shows_target_group_facilitator_seats_and_first_date():
+    create(max_size="9")
+    html = block_for(43).render("student_view").body_html()
+    assert "New teachers at the start of their career" in html
+    assert "Maija" in html and "9 / 9" in html
+    assert FIRST.strftime("%-d.%-m.%Y") in html or FIRST.strftime("%Y") in html
+    assert "Choose your group" in html
+
+
+def test_staff_assigned_mode_hides_joining_and_refuses_it():
+    group_id = create()
+    learner = block_for(43, fields={"enrolment_mode": "staff_assigned"})
+    assert "Choose your group" not in learner.render("student_view").body_html()
+    rows = count_rows()
+    status, body = call_handler(learner, "group_join", {"group_id": group_id})
+    assert status == 403
+    assert_error_shape(body, "staff_assigned")
+    assert count_rows() == rows
+
+
+def test_organisations_roster_and_plan_are_shown_to_the_group_only(group_id):
+    member_html = block_for(41).render("student_view").body_html()
+    outsider_html = block_for(99).render("student_view").body_html()
+    assert "Org X" in member_html and "Mikko" in member_html and "Ground rules" in member_html
+    assert "Org X" not in outsider_html and "Mikko" not in outsider_html and "Ground rules" not in outsider_html
+    assert "New teachers" in outsider_html  # the public list entry
+    status, body = call_handler(block_for(99), "groups_show", {"group_id": group_id})
+    assert status == 200 and "Org X" not in body["html"]  # falls back to the outsider's own view
+
+
+@pytest.mark.parametrize(
+    ("handler", "payload", "status", "code", "field"),
+    [
+        ("group_create", {"name": 5}, 400, "invalid", "name"),
+        ("group_create", {"name": "x" * 121}, 400, "too_long", "name"),
+        ("group_create", {"name": "X", "target_group": "astronauts"}, 400, "invalid_choice", "target_group"),
+        ("group_create", {"name": "X", "first_session_at": "2026-02-30T10:00"}, 400, "invalid_datetime",
+         "first_session_at"),
+        ("group_create", {"name": "X", "min_size": "many"}, 400, "invalid", "min_size"),
+        ("group_create", {"name": "X", "min_size": 8, "max_size": 3}, 400, "invalid", "min_size"),
+        ("group_create", {"name": "X", "meeting_url": "javascript:alert(1)"}, 400, "invalid_url", "meeting_url"),
+        ("group_create", {"name": "X", "description": "x" * 5001}, 400, "too_long", "description"),
+        ("group_update", {"group_id": 999999, "name": "X"}, 404, "not_found", None),
+        ("group_update", {"group_id": "abc", "name": "X"}, 400, "invalid", "group_id"),
+        ("group_archive", {"group_id": 999999}, 404, "not_found", None),
+        ("group_archive", {"group_id": 1, "archived": "yes"}, 400, "invalid", "archived"),
+        ("member_assign", {"group_id": 999999, "user_id": "5"}, 404, "not_found", None),
+        ("member_assign", {"group_id": 1, "user_id": ["5"]}, 400, "invalid", "user_id"),
+        ("member_remove", {"group_id": 999999, "user_id": "5"}, 404, "not_found", None),
+        ("session_update", {"session_id": 999999, "starts_at": "2026-09-15T13:00", "duration_minutes": 60,
+                            "title": "x"}, 404, "not_found", None),
+        ("session_update", {"session_id": 1, "starts_at": "15.9.2026", "duration_minutes": 60, "title": "x"}, 400,
+         "invalid_datetime", "starts_at"),
+        ("session_update", {"session_id": 1, "starts_at": "2026-09-15T13:00", "duration_minutes": 60, "title": "x",
+                            "agenda": "soon: coffee"}, 400, "invalid", "agenda"),
+        ("session_add", {"group_id": 1, "starts_at": "2026-09-15T13:00", "duration_minutes": 9999, "title": "x"},
+         400, "too_large", "duration_minutes"),
+        ("attendance_record", {"session_id": 1, "records": "all"}, 400, "invalid", "records"),
+        ("attendance_record", {"session_id": 1, "records": [{"user_id": "5", "status": "asleep"}]}, 400,
+         "invalid_choice", "status"),
+        ("plan_save", {"group_id": 1, "base_version": 0, "text": "x" * 50_001}, 400, "too_long", "text"),
+        ("plan_save", {"group_id": 999999, "base_version": 0, "text": "x"}, 404, "not_found", None),
+        ("plan_save", {"group_id": 1, "text": "x"}, 400, "required", "base_version"),
+    ],
+)
+def test_refused_input_answers_the_error_shape_and_writes_nothing(handler, payload, status, code, field):
+    create()
+    rows = count_rows()
+    got_status, body = call_handler(staff(), handler, payload)
+    assert got_status == status, body
+    assert_error_shape(body, code, field)
+    assert count_rows() == rows
+
+
+def test_non_members_cannot_write_anything_in_a_group(group_id):
+    session_id = MentoringSession.objects.filter(group_id=group_id).order_by("number").first().id
+    rows = count_rows()
+    outsider, member = block_for(99), block_for(41)
+    session_payload = {"session_id": session_id, "starts_at": "2026-09-15T13:00", "duration_minutes": 60,
+                       "title": "Taken over"}
+    for block, handler, payload in [
+        (outsider, "plan_save", {"group_id": group_id, "base_version": 0, "text": "mine"}),
+        (outsider, "session_update", session_payload),
+        (member, "session_update", session_payload),
+        (member, "session_cancel", {"session_id": session_id}),
+        (member, "session_add", {"group_id": group_id, **session_payload}),
+        (member, "attendance_record", {"session_id": session_id, "records": [{"user_id": "41", "status": "present"}]}),
+        (member, "group_update", {"group_id": group_id, "name": "Mine"}),
+        (member, "group_archive", {"group_id": group_id}),
+        (member, "member_assign", {"group_id": group_id, "user_id": "99"}),
+        (member, "member_remove", {"group_id": group_id, "user_id": "42"}),
+        (member, "facilitator_add", {"group_id": group_id, "user_id": "41"}),
+        (member, "group_create", {"name": "Mine"}),
+        (block_for(20), "group_create", {"name": "Mine"}),
+        (block_for(20), "member_remove", {"group_id": group_id, "user_id": "42"}),
+    ]:
+        status, body = call_handler(block, handler, payload)
+        assert status == 403, (handler, body)
+        assert_error_shape(body, body["error"]["code"])
+    assert count_rows() == rows
+
+
+def test_facilitator_edits_session_two_and_records_attendance(group_id):
+    maija = block_for(20)
+    second = MentoringSession.objects.get(group_id=group_id, number=2)
+    status, body = call_handler(maija, "session_update", {
+        "session_id": second.id, "starts_at": "2027-01-12T09:30", "duration_minutes": "150", "place": "Library",
+        "title": "Success stories", "goal": "Strengths", "methods": "Threes", "agenda": "0:00 Check-in\n1:05 Break",
+        "notes": "We *met*"})
+    assert status == 200, body
+    second.refresh_from_db()
+    assert timezone.localtime(second.starts_at).strftime("%Y-%m-%d %H:%M") == "2027-01-12 09:30"
+    assert second.agenda == [{"minute": 0, "text": "Check-in"}, {"minute": 65, "text": "Break"}]
+    first = MentoringSession.objects.get(group_id=group_id, number=1)
+    status, body = call_handler(maija, "attendance_record", {"session_id": first.id, "records": [
+        {"user_id": "41", "status": "present", "minutes": ""}, {"user_id": "42", "status": "present", "minutes": "90"}]})
+    assert status == 200, body
+    assert dict(Attendance.objects.values_list("user_id", "minutes")) == {"41": 180, "42": 90}
+    html = block_for(42).render("student_view").body_html()
+    assert "Your attendance:" in html and "1.5 h" in html
+    assert maija.runtime.published[-1][0] == "xblock.verme.attendance.recorded"
+
+
+def test_plan_conflict_answers_409_with_the_current_text(group_id):
+    status, _body = call_handler(block_for(41), "plan_save", {"group_id": group_id, "base_version": 0, "text": "A"})
+    assert status == 200
+    status, body = call_handler(block_for(42), "plan_save", {"group_id": group_id, "base_version": 0, "text": "B"})
+    assert status == 409
+    assert body["error"]["code"] == "stale_version"
+    assert (body["current"]["text"], body["current"]["updated_by"], body["current"]["version"]) == ("A", "Aino", 1)
+    assert ProgressPlan.objects.get().text == "A"
+
+
+def ics(block, query):
+    request = Request.blank(f"/?{query}")
+    return block.runtime.handle(block, "calendar_ics", request)
+
+
+def test_members_download_the_calendar_with_stable_uids_and_cancellations(group_id):
+    third = MentoringSession.objects.get(group_id=group_id, number=3)
+    call_handler(block_for(20), "session_cancel", {"session_id": third.id})
+    response = ics(block_for(41), f"group_id={group_id}")
+    assert response.status_code == 200 and response.content_type == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(response.body)
+    events = calendar.walk("VEVENT")
+    assert len(events) == 5
+    assert [str(e["STATUS"]) for e in events].count("CANCELLED") == 1
+    again = icalendar.Calendar.from_ical(ics(block_for(7, is_staff=True), f"group_id={group_id}").body)
+    assert [str(e["UID"]) for e in events] == [str(e["UID"]) for e in again.walk("VEVENT")]
+    assert len({str(e["UID"]) for e in events}) == 5
+    assert ics(block_for(99), f"group_id={group_id}").status_code == 403
+    assert ics(block_for(41), "group_id=nope").status_code == 400
+    assert ics(block_for(41), "group_id=999999").status_code == 404
+
+
+def _queries(block):
+    with CaptureQueriesContext(connection) as captured:
+        block.render("student_view")
+    return len(captured)
+
+
+def test_view_queries_do_not_grow_with_groups_members_and_sessions(group_id):
+    maija = block_for(20)
+    first = MentoringSession.objects.get(group_id=group_id, number=1)
+    call_handler(maija, "attendance_record", {"session_id": first.id, "records": [
+        {"user_id": "41", "status": "present"}]})
+    call_handler(block_for(41), "plan_save", {"group_id": group_id, "base_version": 0, "text": "Plan"})
+    small = {name: _queries(block) for name, block in
+             (("learner", block_for(41)), ("facilitator", maija), ("staff", staff()), ("outsider", block_for(99)))}
+
+    for n in range(6):  # more groups, members, sessions, attendance and revisions
+        other = create(f"Group {n}", max_size="9", min_size="1")
+        for m in range(4):
+            Membership.objects.create(block_key=str(KEY), group_id=other, user_id=f"x{n}-{m}", display_name="X")
+    MentoringGroup.objects.filter(id=group_id).update(max_size=9)
+    for m in range(5):
+        Membership.objects.create(block_key=str(KEY), group_id=group_id, user_id=f"y{m}", display_name="Y")
+    for number in range(6, 12):
+        MentoringSession.objects.create(group_id=group_id, number=number, title="More", starts_at=timezone.now())
+    for version in range(1, 6):
+        call_handler(block_for(41), "plan_save", {"group_id": group_id, "base_version": version, "text": f"v{version}"})
+    large = {name: _queries(block) for name, block in
+             (("learner", block_for(41)), ("facilitator", maija), ("staff", staff()), ("outsider", block_for(99)))}
+    print("view queries", small)
+    assert large == small
+    assert small["learner"] <= 12 and small["staff"] <= 8, small
