@@ -48,7 +48,8 @@ def refused(code, func, *args, **kwargs):
 
 
 def test_staff_create_edit_and_archive_a_group_with_facilitators():
-    group_id = make_group(target_group="new_teachers", place="Room 101", facilitators=[("20", "Maija"), ("21", "Johan")])
+    facilitators = [("20", "Maija"), ("21", "Johan")]
+    group_id = make_group(target_group="new_teachers", place="Room 101", facilitators=facilitators)
     [summary] = groups.list_groups(BLOCK)
     assert (summary.name, summary.target_group, summary.place) == ("New teachers", "new_teachers", "Room 101")
     assert summary.facilitator_names == ("Johan", "Maija")

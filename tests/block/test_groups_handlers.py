@@ -54,7 +54,7 @@ def test_staff_creates_a_group_with_sessions_and_learners_join_until_full(group_
     assert_error_shape(body, "group_full")
     assert "full" in body["error"]["message"]
     status, body = call_handler(block_for(42), "group_leave", {})
-    assert status == 200 and "You left the group." == body["message"]
+    assert status == 200 and body["message"] == "You left the group."
     status, body = call_handler(block_for(43), "group_join", {"group_id": group_id, "role": "Teacher"})
     assert status == 200
     assert "Progress plan" in body["html"] and "Liisa" in body["html"]
@@ -175,7 +175,8 @@ def test_facilitator_edits_session_two_and_records_attendance(group_id):
     assert second.agenda == [{"minute": 0, "text": "Check-in"}, {"minute": 65, "text": "Break"}]
     first = MentoringSession.objects.get(group_id=group_id, number=1)
     status, body = call_handler(maija, "attendance_record", {"session_id": first.id, "records": [
-        {"user_id": "41", "status": "present", "minutes": ""}, {"user_id": "42", "status": "present", "minutes": "90"}]})
+        {"user_id": "41", "status": "present", "minutes": ""},
+        {"user_id": "42", "status": "present", "minutes": "90"}]})
     assert status == 200, body
     assert dict(Attendance.objects.values_list("user_id", "minutes")) == {"41": 180, "42": 90}
     html = block_for(42).render("student_view").body_html()
