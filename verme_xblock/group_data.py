@@ -29,7 +29,9 @@ class AttendanceRecord:
 
     @property
     def hours(self):
-        return round(self.minutes / 60, 2)
+        """Attended hours: 3 or 1.5 (a whole number shows without decimals)."""
+        value = round(self.minutes / 60, 2)
+        return int(value) if value == int(value) else value
 
 
 @dataclass(frozen=True)
