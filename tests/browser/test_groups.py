@@ -1,5 +1,6 @@
 """Groups, sessions, attendance, the progress plan and the calendar, as people click them."""
 import datetime
+from pathlib import Path
 
 import icalendar
 from django.utils import timezone
@@ -133,7 +134,7 @@ def test_member_downloads_the_calendar_and_it_parses(open_block, assert_accessib
     page = open_block("learner_aino")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the sessions to your calendar (.ics)").click()
-    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())  # noqa: PTH123
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
     events = calendar.walk("VEVENT")
     assert len(events) == 5
     assert all(str(event["UID"]).endswith("@verme-xblock") for event in events)
