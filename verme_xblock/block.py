@@ -56,7 +56,7 @@ class VermeXBlock(GroupsMixin, SessionsMixin, StudioEditorMixin, ConfigurationFi
     # Views
 
     def student_view(self, context=None):
-        with i18n.active_catalogue() as language:
+        with i18n.active_catalogue() as language, roles.user_time_zone(self):
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)

@@ -131,3 +131,44 @@ def test_retirement_erases_private_data_and_keeps_shared_text_readable(group_id)
         assert (revision.author_id, revision.author_name, revision.text) == ("", privacy.FORMER_PARTICIPANT, "Plan")
         plan = ProgressPlan.objects.get()
         assert (plan.updated_by_id, plan.updated_by_name) == ("", privacy.FORMER_PARTICIPANT)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_on_the_same_version_at_once_keep_one_and_refuse_the_other():
+    import threading
+
+    from django.db import close_old_connections, connection
+
+    group_id = make_group("Plan race")
+    writers = [learner(5, group_id), learner(6, group_id)]
+    outcomes = []
+
+    def save(viewer):
+        try:
+            plans.save_plan(BLOCK, viewer, group_id, text=f"by {viewer.user_id}", base_version=0)
+            outcomes.append("saved")
+        except Exception as refusal:  # the refusal code is what the test checks
+            outcomes.append(getattr(refusal, "code", repr(refusal)))
+
+    if connection.vendor == "sqlite":  # one shared in-memory connection: the same saves one by one
+        for viewer in writers:
+            save(viewer)
+    else:
+        barrier = threading.Barrier(2)
+
+        def run(viewer):
+            close_old_connections()
+            try:
+                barrier.wait()
+                save(viewer)
+            finally:
+                close_old_connections()
+
+        threads = [threading.Thread(target=run, args=(viewer,)) for viewer in writers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert sorted(outcomes) == ["saved", "stale_version"]
+    assert ProgressPlan.objects.get().version == 1
+    assert PlanRevision.objects.count() == 1

@@ -247,3 +247,48 @@ def test_view_queries_do_not_grow_with_groups_members_and_sessions(group_id):
     print("view queries", small)
     assert large == small
     assert small["learner"] <= 12 and small["staff"] <= 8, small
+
+
+def test_times_show_and_are_read_in_the_users_own_time_zone(group_id):
+    second = MentoringSession.objects.get(group_id=group_id, number=2)
+    new_york = block_for(20, preferences={"time_zone": "America/New_York"})
+    status, body = call_handler(new_york, "session_update", {
+        "session_id": second.id, "starts_at": "2027-01-12T09:30", "duration_minutes": 180, "title": "Stories"})
+    assert status == 200, body
+    second.refresh_from_db()
+    assert second.starts_at.astimezone(datetime.UTC).strftime("%H:%M") == "14:30"
+    assert "09:30–12:30" in body["html"] and "America/New_York" in body["html"]
+    helsinki_html = block_for(41).render("student_view").body_html()  # no preference: the server's zone
+    assert "16:30–19:30" in helsinki_html and "Europe/Helsinki" in helsinki_html
+    broken = block_for(41, preferences={"time_zone": "Mars/Olympus"}).render("student_view").body_html()
+    assert "16:30–19:30" in broken
+
+
+def test_staff_and_members_manage_people_sessions_and_details(group_id):
+    sanna = staff()
+    status, body = call_handler(sanna, "groups_show", {"group_id": group_id})
+    assert status == 200 and "Org X" in body["html"]  # staff see the group's space
+    other = create("Counsellors", max_size="9")
+    status, body = call_handler(sanna, "member_assign", {"group_id": other, "user_id": "42", "display_name": "Mikko"})
+    assert status == 200 and body["message"] == "Mikko is now in the group."
+    assert Membership.objects.get(user_id="42").group_id == other
+    assert call_handler(sanna, "member_remove", {"group_id": other, "user_id": "42"})[0] == 200
+    johan = {"group_id": other, "user_id": "21", "display_name": "Johan"}
+    assert call_handler(sanna, "facilitator_add", johan)[0] == 200
+    assert call_handler(sanna, "facilitator_remove", {"group_id": other, "user_id": "21"})[0] == 200
+    assert call_handler(sanna, "group_archive", {"group_id": other, "archived": True})[0] == 200
+    assert MentoringGroup.objects.get(id=other).archived
+    assert call_handler(sanna, "group_archive", {"group_id": other, "archived": False})[0] == 200
+    status, body = call_handler(sanna, "group_update", {
+        "group_id": other, "name": "Study counsellors", "target_group": "", "min_size": "", "max_size": ""})
+    assert status == 200 and MentoringGroup.objects.get(id=other).max_size == 9
+
+    aino = block_for(41)
+    status, body = call_handler(aino, "profile_update", {"organisation": "College Y", "role": "Counsellor"})
+    assert status == 200 and "College Y" in body["html"]
+    status, body = call_handler(block_for(20), "session_add", {
+        "group_id": group_id, "starts_at": "2027-06-01T13:00", "duration_minutes": 90, "title": "Summer extra"})
+    assert status == 200 and "Summer extra" in body["html"]
+    sixth = MentoringSession.objects.get(group_id=group_id, number=6)
+    status, body = call_handler(block_for(20), "session_cancel", {"session_id": sixth.id, "cancelled": True})
+    assert status == 200 and "Restore session 6" in body["html"]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from webob import Response
 from xblock.core import XBlock
 
-from .. import exports, i18n, validation
+from .. import exports, i18n, roles, validation
 from ..api import plans, spaces
 from ..api import sessions as api_sessions
 from ..errors import Refusal
@@ -111,7 +111,7 @@ class SessionsMixin:
     @XBlock.handler
     def calendar_ics(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         """The group's sessions as an .ics file (a download, so a plain handler)."""
-        with i18n.active_catalogue():
+        with i18n.active_catalogue(), roles.user_time_zone(self):
             try:
                 group_id = validation.integer(dict(request.GET.items()), "group_id", minimum=1)
                 space = spaces.group_space(self.block_key, self.viewer(), group_id)
