@@ -292,3 +292,19 @@ def test_staff_and_members_manage_people_sessions_and_details(group_id):
     sixth = MentoringSession.objects.get(group_id=group_id, number=6)
     status, body = call_handler(block_for(20), "session_cancel", {"session_id": sixth.id, "cancelled": True})
     assert status == 200 and "Restore session 6" in body["html"]
+
+
+def test_a_facilitator_of_two_groups_switches_between_their_spaces(group_id):
+    other = create("Counsellors", max_size="9")  # Maija facilitates both
+    maija = block_for(20)
+    html = maija.render("student_view").body_html()
+    assert "Open the space of Counsellors" in html and "Org X" in html
+    status, body = call_handler(maija, "groups_show", {"group_id": other})
+    assert status == 200 and "Open the space of New teachers" in body["html"] and "Org X" not in body["html"]
+
+
+def test_the_public_group_entry_carries_no_user_ids(group_id):
+    from verme_xblock.api import groups
+
+    [entry, *_] = [g.as_json() for g in groups.list_groups(str(KEY))]
+    assert "facilitators" not in entry and entry["facilitator_names"] == ["Maija"]

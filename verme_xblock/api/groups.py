@@ -41,6 +41,7 @@ def _summary(group):
         place=group.place,
         meeting_url=group.meeting_url,
         first_session_at=getattr(group, "first_session_at", None),
+        facilitators=tuple((f.user_id, f.display_name) for f in group.facilitators.all()),
     )
 
 

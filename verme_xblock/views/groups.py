@@ -74,6 +74,8 @@ class GroupsMixin:
             "target_labels": labels,
             "groups": [g for g in group_list if not g.archived],
             "all_groups": group_list,
+            "my_groups": [g for g in group_list
+                          if g.id == viewer.group_id or g.id in viewer.facilitated_group_ids],
             "flagged": [g for g in group_list if not g.archived and g.below_minimum and viewer.facilitates(g.id)],
             "rosters": api_groups.rosters(self.block_key, viewer) if viewer.is_course_staff else {},
             "space": space,
