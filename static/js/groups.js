@@ -36,6 +36,32 @@
     panel.hidden = false;
   }
 
+  /* Which form this is, across a re-render: its handler and the ids in its hidden inputs. */
+  function formKey(form) {
+    var ids = Array.prototype.map.call(form.querySelectorAll("input[type=hidden]"), function (input) {
+      return input.name === "base_version" || input.dataset.type === "boolean" ? "" : input.name + "=" + input.value;
+    });
+    return form.dataset.action + "|" + ids.join("&");
+  }
+
+  /* After a re-render, put focus back on the form the person used (reopening its panels), or on
+   * the section heading when that form is gone (joined, left, removed). */
+  function restoreFocus(section, key) {
+    var match = null;
+    Array.prototype.forEach.call(section.querySelectorAll("form[data-action]"), function (form) {
+      if (!match && formKey(form) === key) { match = form; }
+    });
+    if (match) {
+      for (var node = match.parentElement; node && node !== section; node = node.parentElement) {
+        if (node.tagName === "DETAILS") { node.open = true; }
+      }
+      var button = match.querySelector("[type=submit]");
+      if (button) { button.focus(); return; }
+    }
+    var heading = section.querySelector("[data-verme-groups-heading]");
+    if (heading) { heading.focus(); }
+  }
+
   Verme.register(function (ctx) {
     var section = ctx.root.querySelector("[data-verme-groups]");
     if (!section) { return; }
@@ -50,6 +76,7 @@
         payload.focus_group_id = body.dataset.focusGroup;
       }
       var button = form.querySelector("[type=submit]");
+      var key = formKey(form);
       if (button) { button.disabled = true; }
       ctx.call(form.dataset.action, payload).then(function (result) {
         if (button) { button.disabled = false; }
@@ -67,8 +94,7 @@
           return;
         }
         body.outerHTML = result.data.html;
-        var heading = section.querySelector("[data-verme-groups-heading]");
-        if (heading) { heading.focus(); }
+        restoreFocus(section, key);
         if (result.data.message) { ctx.announce(result.data.message); }
       });
     });

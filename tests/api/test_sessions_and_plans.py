@@ -119,7 +119,7 @@ def test_plan_starts_with_the_ground_rules_and_refuses_stale_saves(group_id):
 
 def test_retirement_erases_private_data_and_keeps_shared_text_readable(group_id):
     plans.save_plan(BLOCK, learner(5, group_id), group_id, text="Plan", base_version=0)
-    sessions.record_attendance(BLOCK, STAFF, session(group_id, 1).id, {"5": ("present", None)})
+    sessions.record_attendance(BLOCK, STAFF, session(group_id, 1).id, {"5": ("present", None), "6": ("present", None)})
     exported = privacy.export_user("5")
     assert exported["attendance"][0]["minutes"] == 180
     assert exported["plan_revisions"][0]["text"] == "Plan"
@@ -131,6 +131,8 @@ def test_retirement_erases_private_data_and_keeps_shared_text_readable(group_id)
         assert (revision.author_id, revision.author_name, revision.text) == ("", privacy.FORMER_PARTICIPANT, "Plan")
         plan = ProgressPlan.objects.get()
         assert (plan.updated_by_id, plan.updated_by_name) == ("", privacy.FORMER_PARTICIPANT)
+    privacy.retire_user("1")  # the staff member who recorded the attendance
+    assert list(Attendance.objects.values_list("user_id", "recorded_by")) == [("6", "")]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -89,6 +89,7 @@ def test_facilitator_edits_session_two_and_records_attendance(open_block, assert
     form.get_by_role("button", name="Save session 2").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Session saved.")
     expect(block.locator('[data-session="2"]')).to_contain_text("Library, room 2")
+    expect(block.get_by_role("button", name="Save session 2")).to_be_focused()  # focus stays where they were
 
     block.get_by_text("Attendance at session 1", exact=True).click()
     attendance = block.locator('[data-session="1"] form[data-action="attendance_record"]')

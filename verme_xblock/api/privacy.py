@@ -18,6 +18,7 @@ def retire_user(user_id):
     Membership.objects.filter(user_id=user_id).delete()
     Facilitator.objects.filter(user_id=user_id).delete()
     Attendance.objects.filter(user_id=user_id).delete()
+    Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
     ProgressPlan.objects.filter(updated_by_id=user_id).update(updated_by_id="", updated_by_name=FORMER_PARTICIPANT)
 
