@@ -55,6 +55,11 @@ class SessionInfo:
         return self.starts_at + timezone.timedelta(minutes=self.duration_minutes)
 
     @property
+    def place_is_link(self):
+        """A session held online names its meeting link as its place."""
+        return self.place.lower().startswith(("https://", "http://"))
+
+    @property
     def local_input(self):
         """The start as a value for <input type="datetime-local"> in the current time zone."""
         return timezone.localtime(self.starts_at).strftime("%Y-%m-%dT%H:%M")

@@ -308,3 +308,12 @@ def test_the_public_group_entry_carries_no_user_ids(group_id):
 
     [entry, *_] = [g.as_json() for g in groups.list_groups(str(KEY))]
     assert "facilitators" not in entry and entry["facilitator_names"] == ["Maija"]
+
+
+def test_an_online_session_links_its_meeting_and_unsafe_places_stay_text(group_id):
+    second = MentoringSession.objects.get(group_id=group_id, number=2)
+    MentoringSession.objects.filter(id=second.id).update(place="https://meet.example/verme")
+    MentoringSession.objects.filter(group_id=group_id, number=3).update(place="javascript:alert(1)")
+    html = block_for(41).render("student_view").body_html()
+    assert 'href="https://meet.example/verme"' in html
+    assert 'href="javascript' not in html and "javascript:alert(1)" in html

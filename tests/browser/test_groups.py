@@ -11,6 +11,11 @@ from demo.seed import seed
 BLOCK = '[data-block-type="verme"]'
 
 
+def open_every_panel(page):
+    """Open every <details> so the accessibility scan also covers the forms inside them."""
+    page.evaluate("document.querySelectorAll('[data-verme-root] details').forEach(d => { d.open = true; })")
+
+
 def open_as(browser, live_server, student, lang="en"):
     """A second person's browser window on the English scenario."""
     page = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-US").new_page()
@@ -51,6 +56,10 @@ def test_staff_creates_two_groups_and_three_learners_join_one_refused(
     block = page.locator(BLOCK)
     expect(block.locator("[data-manage-group]")).to_have_count(2)
     expect(block).to_contain_text("below the minimum size")
+    assert_accessible(page)
+    page.get_by_role("button", name="Open the space of Welders' circle").click()
+    expect(block.get_by_role("heading", name="Next session")).to_be_visible()
+    open_every_panel(page)
     assert_accessible(page)
 
     late = open_as(browser, live_server, "learner_liisa")  # Liisa opens the list while seats are left
@@ -99,6 +108,7 @@ def test_facilitator_edits_session_two_and_records_attendance(open_block, assert
     attendance.get_by_role("group", name="Oskar Lindqvist").get_by_label("Absent").check()
     attendance.get_by_role("button", name="Save attendance of session 1").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Attendance saved.")
+    open_every_panel(page)
     assert_accessible(page)
 
     page = open_block("learner_aino")
