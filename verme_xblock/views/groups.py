@@ -21,6 +21,7 @@ PERSON_MAX = 200
 USER_ID_MAX = 64
 DISPLAY_NAME_MAX = 255
 SIZE_MAX = 50
+ID_MAX = 2**53
 
 
 def target_labels(config):
@@ -32,6 +33,11 @@ def target_labels(config):
         else:
             labels[str(entry)] = str(entry)
     return labels
+
+
+def object_id(payload, field):
+    """A row id: a positive whole number small enough for every database."""
+    return validation.integer(payload, field, minimum=1, maximum=ID_MAX)
 
 
 def blank_to_none(payload, *fields):
@@ -125,7 +131,7 @@ class GroupsMixin:
 
     @json_api()
     def groups_show(self, payload, viewer):  # noqa: ARG002 (the reply reads the viewer again)
-        group_id = validation.integer(payload, "group_id", minimum=1)
+        group_id = object_id(payload, "group_id")
         return self.groups_reply(payload, "", focus_group_id=group_id)
 
     @json_api()
@@ -142,35 +148,35 @@ class GroupsMixin:
 
     @json_api()
     def group_update(self, payload, viewer):
-        group_id = validation.integer(payload, "group_id", minimum=1)
+        group_id = object_id(payload, "group_id")
         _config, fields = self._group_fields(payload)
         api_groups.update_group(self.block_key, viewer, group_id, **fields)
         return self.groups_reply(payload, _("Group saved."), group_id)
 
     @json_api()
     def group_archive(self, payload, viewer):
-        group_id = validation.integer(payload, "group_id", minimum=1)
+        group_id = object_id(payload, "group_id")
         archived = validation.boolean(payload, "archived", default=True)
         api_groups.set_archived(self.block_key, viewer, group_id, archived)
         return self.groups_reply(payload, _("Group archived.") if archived else _("Group restored."))
 
     @json_api()
     def facilitator_add(self, payload, viewer):
-        group_id = validation.integer(payload, "group_id", minimum=1)
+        group_id = object_id(payload, "group_id")
         user_id, name = self._person(payload)
         api_groups.add_facilitator(self.block_key, viewer, group_id, user_id=user_id, display_name=name)
         return self.groups_reply(payload, _("Facilitator {name} added.").format(name=name))
 
     @json_api()
     def facilitator_remove(self, payload, viewer):
-        group_id = validation.integer(payload, "group_id", minimum=1)
+        group_id = object_id(payload, "group_id")
         user_id = validation.text(payload, "user_id", max_length=USER_ID_MAX)
         api_groups.remove_facilitator(self.block_key, viewer, group_id, user_id=user_id)
         return self.groups_reply(payload, _("Facilitator removed."))
 
     @json_api()
     def group_join(self, payload, viewer):
-        group_id = validation.integer(payload, "group_id", minimum=1)
+        group_id = object_id(payload, "group_id")
         organisation = validation.text(payload, "organisation", max_length=PERSON_MAX, required=False,
                                        allow_blank=True)
         role = validation.text(payload, "role", max_length=PERSON_MAX, required=False, allow_blank=True)
@@ -195,14 +201,14 @@ class GroupsMixin:
 
     @json_api()
     def member_assign(self, payload, viewer):
-        group_id = validation.integer(payload, "group_id", minimum=1)
+        group_id = object_id(payload, "group_id")
         user_id, name = self._person(payload)
         api_groups.assign_member(self.block_key, viewer, group_id, user_id=user_id, display_name=name)
         return self.groups_reply(payload, _("{name} is now in the group.").format(name=name))
 
     @json_api()
     def member_remove(self, payload, viewer):
-        group_id = validation.integer(payload, "group_id", minimum=1)
+        group_id = object_id(payload, "group_id")
         user_id = validation.text(payload, "user_id", max_length=USER_ID_MAX)
         api_groups.remove_member(self.block_key, viewer, group_id, user_id=user_id)
         return self.groups_reply(payload, _("Member removed from the group."))

@@ -11,6 +11,7 @@ from ..api import sessions as api_sessions
 from ..errors import Refusal
 from ..handlers import json_api, json_response
 from ..models import Attendance
+from .groups import ID_MAX, object_id
 
 TITLE_MAX = 200
 PLAN_FIELD_MAX = 5000
@@ -66,7 +67,7 @@ class SessionsMixin:
 
     @json_api()
     def session_update(self, payload, viewer):
-        session_id = validation.integer(payload, "session_id", minimum=1)
+        session_id = object_id(payload, "session_id")
         fields = self._session_fields(payload)
         fields["goal"] = validation.text(payload, "goal", max_length=PLAN_FIELD_MAX, required=False,
                                          allow_blank=True)
@@ -79,21 +80,21 @@ class SessionsMixin:
 
     @json_api()
     def session_cancel(self, payload, viewer):
-        session_id = validation.integer(payload, "session_id", minimum=1)
+        session_id = object_id(payload, "session_id")
         cancelled = validation.boolean(payload, "cancelled", default=True)
         group_id = api_sessions.set_cancelled(self.block_key, viewer, session_id, cancelled)
         return self.groups_reply(payload, _("Session cancelled.") if cancelled else _("Session restored."), group_id)
 
     @json_api()
     def session_add(self, payload, viewer):
-        group_id = validation.integer(payload, "group_id", minimum=1)
+        group_id = object_id(payload, "group_id")
         fields = self._session_fields(payload)
         api_sessions.add_session(self.block_key, viewer, group_id, **fields)
         return self.groups_reply(payload, _("Session added."), group_id)
 
     @json_api()
     def attendance_record(self, payload, viewer):
-        session_id = validation.integer(payload, "session_id", minimum=1)
+        session_id = object_id(payload, "session_id")
         records = attendance_records(payload)
         group_id = api_sessions.record_attendance(self.block_key, viewer, session_id, records)
         self.runtime.publish(self, "xblock.verme.attendance.recorded",
@@ -102,8 +103,8 @@ class SessionsMixin:
 
     @json_api()
     def plan_save(self, payload, viewer):
-        group_id = validation.integer(payload, "group_id", minimum=1)
-        base_version = validation.integer(payload, "base_version", minimum=0)
+        group_id = object_id(payload, "group_id")
+        base_version = validation.integer(payload, "base_version", minimum=0, maximum=ID_MAX)
         text = validation.text(payload, "text", max_length=PLAN_MAX, allow_blank=True, required=False)
         plans.save_plan(self.block_key, viewer, group_id, text=text, base_version=base_version)
         return self.groups_reply(payload, _("Progress plan saved."), group_id)
@@ -113,7 +114,7 @@ class SessionsMixin:
         """The group's sessions as an .ics file (a download, so a plain handler)."""
         with i18n.active_catalogue(), roles.user_time_zone(self):
             try:
-                group_id = validation.integer(dict(request.GET.items()), "group_id", minimum=1)
+                group_id = object_id(dict(request.GET.items()), "group_id")
                 space = spaces.group_space(self.block_key, self.viewer(), group_id)
             except Refusal as refusal:
                 return json_response(refusal.as_json(), status=refusal.status)
