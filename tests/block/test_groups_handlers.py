@@ -321,3 +321,20 @@ def test_an_online_session_links_its_meeting_and_unsafe_places_stay_text(group_i
     html = block_for(41).render("student_view").body_html()
     assert 'href="https://meet.example/verme"' in html
     assert 'href="javascript' not in html and "javascript:alert(1)" in html
+
+
+@pytest.mark.parametrize(("user_id", "expected"), [(41, 9), (20, 9), (7, 3), (99, 2)])
+def test_the_group_section_takes_a_fixed_number_of_queries(group_id, django_assert_num_queries, user_id, expected):
+    from verme_xblock import i18n, rendering
+
+    call_handler(block_for(41), "plan_save", {"group_id": group_id, "base_version": 0, "text": "Plan"})
+    for n in range(4):
+        other = create(f"Group {n}", max_size="9", min_size="1")
+        for m in range(3):
+            Membership.objects.create(block_key=str(KEY), group_id=other, user_id=f"x{n}-{m}", display_name="X")
+    block = block_for(user_id, is_staff=user_id == 7)
+    with i18n.active_catalogue("en"):
+        viewer = block.viewer()
+        with django_assert_num_queries(expected):
+            section = block.group_section(viewer)
+            rendering.render(section.template, {"ctx": section.context}, block=block)
