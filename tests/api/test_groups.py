@@ -1,6 +1,7 @@
 """Groups and membership: who may do what, capacity, one group per block, leaving frees the seat."""
 import datetime
 import threading
+from types import SimpleNamespace
 
 import pytest
 from django.db import close_old_connections, connection
@@ -8,7 +9,6 @@ from django.utils import timezone
 
 from verme_xblock import roles
 from verme_xblock.api import groups
-from verme_xblock.config import Config
 from verme_xblock.data import Viewer
 from verme_xblock.defaults import defaults_for
 from verme_xblock.errors import Refusal
@@ -26,14 +26,11 @@ def learner(user_id, group_id=None):
 
 
 def config(**overrides):
-    values = dict(
-        target_groups=(), min_group_size=5, max_group_size=9, enrolment_mode=SELF, session_count=5,
-        session_length_minutes=180, session_interval_weeks=6,
-        session_templates=tuple(defaults_for("en")["session_templates"]), likert_items=(), open_prompts=(),
-        tags=(), default_post_visibility="course", anonymity_threshold=3, weight=0.0,
-    )
+    """The settings that session planning reads (a stand-in for the block's `Config`)."""
+    values = dict(session_count=5, session_length_minutes=180, session_interval_weeks=6,
+                  session_templates=tuple(defaults_for("en")["session_templates"]))
     values.update(overrides)
-    return Config(**values)
+    return SimpleNamespace(**values)
 
 
 def make_group(name="New teachers", **kwargs):
@@ -235,3 +232,13 @@ def test_one_person_joining_two_groups_at_once_gets_one_seat():
             thread.join()
         assert sorted(outcomes) == ["already_member", "joined"]
     assert Membership.objects.filter(user_id="9").count() == 1
+
+
+def test_more_sessions_than_templates_get_numbered_titles():
+    first = timezone.make_aware(datetime.datetime(2026, 9, 15, 13, 0))
+    group_id = make_group(first_session_at=first, config=config(session_count=7, session_length_minutes=90,
+                                                                session_interval_weeks=4))
+    sessions = list(MentoringSession.objects.filter(group_id=group_id).order_by("number"))
+    assert [s.title for s in sessions[5:]] == ["Session 6", "Session 7"]
+    assert {s.duration_minutes for s in sessions} == {90}
+    assert (sessions[1].starts_at - sessions[0].starts_at).days == 28
