@@ -76,9 +76,6 @@ class SessionInfo:
         """The agenda as editable lines: "0:15 Recap and today's goal"."""
         return "\n".join(f"{clock} {text}" for clock, text in self.agenda_lines)
 
-    def attendance_for(self, user_id):
-        return next((record for record in self.attendance if record.user_id == user_id), None)
-
     @property
     def attendance_by_user(self):
         return {record.user_id: record for record in self.attendance}

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ..data import GroupSummary
 from ..errors import Refusal, conflict, forbidden, not_found
+from ..group_data import Member
 from ..models import Facilitator, Membership, MentoringGroup
 from .sessions import generate_sessions
 
@@ -50,8 +51,8 @@ def rosters(block_key, viewer):
     if not viewer.is_course_staff:
         raise forbidden(_("Only course staff can see every group's members."))
     by_group = {}
-    for membership in Membership.objects.filter(block_key=block_key).order_by("display_name", "id"):
-        by_group.setdefault(membership.group_id, []).append(membership)
+    for m in Membership.objects.filter(block_key=block_key).order_by("display_name", "id"):
+        by_group.setdefault(m.group_id, []).append(Member(m.user_id, m.display_name, m.organisation, m.role))
     return by_group
 
 

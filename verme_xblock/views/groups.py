@@ -52,6 +52,13 @@ def meeting_url(payload, field="meeting_url"):
     return value
 
 
+def known_people(group_list, rosters):
+    """(user id, name) of everyone in the block's groups, for staff's user id fields to suggest."""
+    people = {user_id: name for group in group_list for user_id, name in group.facilitators}
+    people.update((m.user_id, m.display_name) for members in rosters.values() for m in members)
+    return sorted(people.items(), key=lambda person: person[1].lower())
+
+
 class GroupsMixin:
     """The group section of the learner view and the handlers of groups and members."""
 
@@ -72,6 +79,7 @@ class GroupsMixin:
             focus_group_id = viewer.group_id or next(iter(viewer.facilitated_group_ids), None)
         space = spaces.group_space(self.block_key, viewer, focus_group_id) if focus_group_id else None
         labels = target_labels(config)
+        rosters = api_groups.rosters(self.block_key, viewer) if viewer.is_course_staff else {}
         return {
             "viewer": viewer,
             "config": config,
@@ -83,7 +91,8 @@ class GroupsMixin:
             "my_groups": [g for g in group_list
                           if g.id == viewer.group_id or g.id in viewer.facilitated_group_ids],
             "flagged": [g for g in group_list if not g.archived and g.below_minimum and viewer.facilitates(g.id)],
-            "rosters": api_groups.rosters(self.block_key, viewer) if viewer.is_course_staff else {},
+            "rosters": rosters,
+            "known_people": known_people(group_list, rosters),
             "space": space,
             "ics_url": self.runtime.handler_url(self, "calendar_ics", query=f"group_id={space.summary.id}")
             if space else "",
