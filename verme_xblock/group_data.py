@@ -10,6 +10,7 @@ HELD = "held"
 NEXT = "next"
 LATER = "later"
 CANCELLED = "cancelled"
+ATTENDANCE_STATUSES = ("present", "absent", "excused")  # as stored in models.Attendance
 
 
 @dataclass(frozen=True)

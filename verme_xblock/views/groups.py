@@ -10,6 +10,7 @@ from .. import i18n, rendering, validation
 from ..api import groups as api_groups
 from ..api import spaces
 from ..errors import Refusal
+from ..group_data import ATTENDANCE_STATUSES
 from ..handlers import json_api
 from .sections import Section
 
@@ -97,7 +98,7 @@ class GroupsMixin:
             "ics_url": self.runtime.handler_url(self, "calendar_ics", query=f"group_id={space.summary.id}")
             if space else "",
             "time_zone": timezone.get_current_timezone_name(),
-            "statuses": ("present", "absent", "excused"),
+            "statuses": ATTENDANCE_STATUSES,
             "limits": {"name": NAME_MAX, "text": TEXT_MAX, "place": PLACE_MAX, "url": URL_MAX,
                        "person": PERSON_MAX, "user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX},
         }

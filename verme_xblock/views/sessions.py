@@ -9,8 +9,8 @@ from .. import exports, i18n, roles, validation
 from ..api import plans, spaces
 from ..api import sessions as api_sessions
 from ..errors import Refusal
+from ..group_data import ATTENDANCE_STATUSES
 from ..handlers import json_api, json_response
-from ..models import Attendance
 from .groups import ID_MAX, object_id
 
 TITLE_MAX = 200
@@ -47,7 +47,7 @@ def attendance_records(payload, field="records"):
         if not isinstance(row, dict):
             raise Refusal("invalid", _("Record attendance for at least one member."), field=field)
         user_id = validation.text(row, "user_id", max_length=64)
-        status = validation.choice(row, "status", Attendance.STATUSES)
+        status = validation.choice(row, "status", ATTENDANCE_STATUSES)
         minutes = validation.integer({**row, "minutes": row.get("minutes") if row.get("minutes") != "" else None},
                                      "minutes", minimum=0, maximum=MINUTES_MAX, required=False)
         records[user_id] = (status, minutes)
