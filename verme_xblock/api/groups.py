@@ -21,14 +21,18 @@ def list_groups(block_key, include_archived=False):
     groups = MentoringGroup.objects.filter(block_key=block_key)
     if not include_archived:
         groups = groups.filter(archived=False)
-    groups = groups.annotate(
+    return [summary_of(group) for group in with_summary_data(groups)]
+
+
+def with_summary_data(groups):
+    """Groups with what their summary needs: member count, first session, facilitators (one more query)."""
+    return groups.annotate(
         member_count=Count("memberships", distinct=True),
         first_session_at=Min("sessions__starts_at", filter=Q(sessions__cancelled=False)),
     ).prefetch_related(Prefetch("facilitators", queryset=Facilitator.objects.order_by("display_name", "id")))
-    return [_summary(group) for group in groups]
 
 
-def _summary(group):
+def summary_of(group):
     return GroupSummary(
         id=group.id,
         name=group.name,

@@ -3,28 +3,20 @@
 "What is shared in the group stays in the group": members, the group's facilitators and course
 staff only. A constant number of queries, whatever the size of the group or its season.
 """
-from django.db.models import Count, Min, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from ..errors import forbidden, not_found
 from ..group_data import GroupSpace, Member
-from ..models import Facilitator, MentoringGroup
-from .groups import _summary
+from ..models import MentoringGroup
+from .groups import summary_of, with_summary_data
 from .plans import plan_of
 from .sessions import sessions_of
 
 
 def group_space(block_key, viewer, group_id, now=None):
     group = (
-        MentoringGroup.objects.filter(block_key=block_key, id=group_id)
-        .annotate(
-            member_count=Count("memberships", distinct=True),
-            first_session_at=Min("sessions__starts_at", filter=Q(sessions__cancelled=False)),
-        )
-        .prefetch_related(
-            Prefetch("facilitators", queryset=Facilitator.objects.order_by("display_name", "id")),
-            "memberships",
-        )
+        with_summary_data(MentoringGroup.objects.filter(block_key=block_key, id=group_id))
+        .prefetch_related("memberships")
         .first()
     )
     if group is None:
@@ -36,7 +28,7 @@ def group_space(block_key, viewer, group_id, now=None):
         for m in sorted(group.memberships.all(), key=lambda m: (m.display_name.lower(), m.id))
     )
     return GroupSpace(
-        summary=_summary(group),
+        summary=summary_of(group),
         members=members,
         sessions=sessions_of(group.id, viewer, now=now),
         plan=plan_of(group.id, viewer),
