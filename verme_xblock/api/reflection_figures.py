@@ -5,8 +5,12 @@ number of answers, mean and distribution. It is shown only when at least k membe
 (k = the block's anonymity threshold, never below 2); otherwise it is withheld with the reason.
 Figures are never summed over sessions, groups or items, so no shown number is the difference of
 two others: taking one answer away from a shown figure withholds that figure and changes nothing
-else on the page. Open answers are never aggregated. How many members submitted is shown per
-session (a count of people, not of what they said), and which members submitted, never what.
+else on the page. A reflection shared with the facilitators is another view of its answers: a
+figure counts towards k only the answers that were not shared, so subtracting the shared ones
+from a shown figure still leaves at least k answers together.
+
+Open answers are never aggregated. How many members submitted is shown per session (a count of
+people, not of what they said), and which members submitted, never what.
 """
 from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext as _
@@ -87,7 +91,12 @@ def _likert_aggregates(group_ids, config):
             item_id__in=[item["id"] for item in config.likert_items],
         )
         .values("reflection__group_id", "reflection__slot", "item_id")
-        .annotate(answered=Count("id"), mean=Avg("value"), **counts)
+        .annotate(
+            answered=Count("id"),
+            private=Count("id", filter=Q(reflection__shared_with_facilitators=False)),
+            mean=Avg("value"),
+            **counts,
+        )
         .order_by()
     )
 
@@ -98,7 +107,7 @@ def _session_figures(group_id, slot, config, aggregates, done, k):
     for item in config.likert_items:
         row = aggregates.get((group_id, slot_number, item["id"]))
         answered = row["answered"] if row else 0
-        shown = answered >= k
+        shown = bool(row) and row["private"] >= k
         items.append(
             ItemFigure(
                 item_id=item["id"],

@@ -65,6 +65,10 @@ def ensure_session(group_id, number, *, title, starts_at, duration_minutes=180):
     return session.id
 
 
+def block_has_reflections(block_key):
+    return Reflection.objects.filter(block_key=block_key).exists()
+
+
 # Reading one's own reflections
 
 
@@ -181,7 +185,8 @@ def clean_answers(payload, config):
     for item_id, value in raw.items():
         field = f"answers.{item_id}"
         if item_id in likert_ids:
-            number = validation.integer({field: value or None}, field, minimum=1, maximum=5, required=False)
+            cleared = None if value == "" else value
+            number = validation.integer({field: cleared}, field, minimum=1, maximum=5, required=False)
             if number is not None:
                 likert[item_id] = number
         elif item_id in open_ids:
