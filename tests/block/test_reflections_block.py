@@ -33,7 +33,7 @@ def test_submit_returns_the_re_rendered_section_and_publishes_ids_and_completion
     block = member_block("m1")
     status, body = call_handler(block, "reflection_save", submit_payload(block, season.sessions[0]))
     assert status == 200 and body["status"] == "submitted"
-    assert "Your reflection was submitted." == body["message"]
+    assert body["message"] == "Your reflection was submitted."
     assert "data-verme-reflections" in body["html"]
     reflection_id = Reflection.objects.get().id
     assert block.runtime.published == [
@@ -118,6 +118,7 @@ def test_anonymous_and_non_members_cannot_save(season):
         rows = count_rows()
         status, body = call_handler(block, "reflection_save", submit_payload(block, season.sessions[0]))
         assert status == 403
+        assert_error(body, "forbidden")
         assert count_rows() == rows
 
 
@@ -171,7 +172,7 @@ def test_csv_download_has_bom_and_neutralised_cells(season):
     assert response.body.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(response.body.decode("utf-8-sig"))))
     assert rows[0][0] == "Session"
-    assert ["Baseline", "Before the first session", "Draft"] == rows[1][:3] and rows[1][-1] == "'@me"
+    assert rows[1][:3] == ["Baseline", "Before the first session", "Draft"] and rows[1][-1] == "'@me"
     assert any(row[-1] == "'=HYPERLINK(1)" for row in rows)
     assert len(rows) == 1 + 1 + 9
 
