@@ -6,7 +6,7 @@ Privacy rules (every read goes through one of these functions):
 - course staff see whether reflections were submitted (see `reflection_figures`), and the text of
   a shared one, like facilitators; nobody else sees anything of them.
 """
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -216,6 +216,27 @@ def _slot_for(block_key, viewer, session_id):
     return session.id, session
 
 
+def _locked_reflection(block_key, viewer, slot, session):
+    """The viewer's reflection row for a slot, created when missing, locked for this transaction.
+
+    A missing row is inserted before any locking read: two first saves at once then queue on the
+    unique key (one insert fails and locks the other's row) instead of deadlocking on the gap
+    locks a locking read of a missing row takes. A refusal later in the transaction rolls the new
+    row back with everything else.
+    """
+    rows = Reflection.objects.filter(block_key=block_key, user_id=viewer.user_id, slot=slot)
+    if not rows.exists():
+        try:
+            with transaction.atomic():
+                Reflection.objects.create(
+                    block_key=block_key, user_id=viewer.user_id, slot=slot, session=session,
+                    group_id=viewer.group_id, display_name=viewer.display_name,
+                )
+        except IntegrityError:
+            pass
+    return Reflection.objects.select_for_update().get(block_key=block_key, user_id=viewer.user_id, slot=slot)
+
+
 @transaction.atomic
 def save_reflection(block_key, viewer, config, session_id, likert, texts, *, submit):
     """Save the viewer's reflection for a session (None: the baseline); a submitted one stays submitted.
@@ -223,17 +244,13 @@ def save_reflection(block_key, viewer, config, session_id, likert, texts, *, sub
     Submitting needs every current statement answered. Answers to removed items are kept untouched.
     """
     slot, session = _slot_for(block_key, viewer, session_id)
-    reflection = (
-        Reflection.objects.select_for_update().filter(block_key=block_key, user_id=viewer.user_id, slot=slot).first()
-    )
-    was_submitted = bool(reflection and reflection.status == Reflection.SUBMITTED)
+    reflection = _locked_reflection(block_key, viewer, slot, session)
+    was_submitted = reflection.status == Reflection.SUBMITTED
     if submit or was_submitted:
         missing = [item["id"] for item in config.likert_items if item["id"] not in likert]
         if missing:
             raise Refusal("incomplete", _("Answer every statement before you submit."), field=f"answers.{missing[0]}")
     now = timezone.now()
-    if reflection is None:
-        reflection = Reflection(block_key=block_key, user_id=viewer.user_id, slot=slot, session=session)
     reflection.group_id = viewer.group_id
     reflection.display_name = viewer.display_name
     if submit and not was_submitted:
@@ -248,9 +265,11 @@ def save_reflection(block_key, viewer, config, session_id, likert, texts, *, sub
     rows += [ReflectionAnswer(reflection=reflection, item_id=i, kind=ReflectionAnswer.OPEN, text=t)
              for i, t in texts.items()]
     if rows:
+        # MySQL's upsert names no conflict target (it uses any unique key); SQLite/PostgreSQL need one.
+        named = connection.features.supports_update_conflicts_with_target
+        target = {"unique_fields": ["reflection", "item_id"]} if named else {}
         ReflectionAnswer.objects.bulk_create(
-            rows, update_conflicts=True, unique_fields=["reflection", "item_id"],
-            update_fields=["kind", "value", "text"],
+            rows, update_conflicts=True, update_fields=["kind", "value", "text"], **target
         )
     slot_data = session_slot(session) if session else baseline_slot()
     fresh = Reflection.objects.prefetch_related("answers").get(id=reflection.id)
