@@ -10,8 +10,8 @@ from django.utils.safestring import mark_safe
 
 WIDTH = 260
 HEIGHT = 150
-LEFT = 28
-RIGHT = 12
+LEFT = 36
+RIGHT = 16
 TOP = 14
 BOTTOM = 30
 SCALE = (1, 2, 3, 4, 5)
@@ -33,7 +33,7 @@ def trend_svg(series, labels, short_labels, dom_id):
     count = len(labels)
     grid = mark_safe("".join(  # noqa: S308 (numbers only)
         f'<line x1="{LEFT}" y1="{_y(v):.1f}" x2="{WIDTH - RIGHT}" y2="{_y(v):.1f}" class="verme-chart-grid"/>'
-        f'<text x="{LEFT - 8}" y="{_y(v) + 4:.1f}" class="verme-chart-tick" text-anchor="end">{v}</text>'
+        f'<text x="{LEFT - 14}" y="{_y(v) + 4:.1f}" class="verme-chart-tick" text-anchor="end">{v}</text>'
         for v in SCALE
     ))
     axis = format_html_join(

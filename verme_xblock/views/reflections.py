@@ -23,7 +23,8 @@ def _language():
 
 
 def short_label(slot):
-    return _("Start") if slot.is_baseline else str(slot.number)
+    """The x-axis label of a small chart: "Start" or "S2" (session 2)."""
+    return _("Start") if slot.is_baseline else _("S{number}").format(number=slot.number)
 
 
 class ReflectionsMixin:
