@@ -5,6 +5,7 @@ export builders without sharing state with them.
 """
 import csv
 import io
+import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -60,10 +61,17 @@ def reflections_csv(views, label):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+INLINE_MARKUP = set("\\`*_[]<>#|~")
+LINE_START = re.compile(r"^(\s*\d*)([-+=]|(?<=\d)[.)])")
+
+
 def _markdown_escape(text):
-    """Keep user text literal in Markdown: escape the characters that would start markup."""
-    escaped = "".join("\\" + char if char in "\\`*_{}[]<>()#+-.!|~" else char for char in text)
-    return escaped.replace("\n", "  \n")
+    """Keep user text literal in Markdown: escape inline markup and what would start a list or heading."""
+    lines = []
+    for line in text.splitlines() or [""]:
+        line = "".join("\\" + char if char in INLINE_MARKUP else char for char in line)
+        lines.append(LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
+    return "  \n".join(lines)
 
 
 def reflections_markdown(views, label, title):
@@ -79,7 +87,7 @@ def reflections_markdown(views, label, title):
         for answer in (*view.likert, *view.archived):
             if answer.value is not None:
                 prompt = answer.prompt if not answer.archived else _("(archived question)") + f" {answer.item_id}"
-                lines.append(f"- {_markdown_escape(prompt)}: **{answer.value}** / 5")
+                lines.append(f"- {_markdown_escape(prompt)} — **{answer.value}** / 5")
         lines.append("")
         for answer in (*view.open, *view.archived):
             if answer.text:

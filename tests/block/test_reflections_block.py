@@ -183,7 +183,7 @@ def test_markdown_download_is_readable_and_escapes_markup(season):
     text = download(block, "md").body.decode("utf-8")
     assert text.startswith("# My reflections")
     assert "## Session 1: Session title 1" in text
-    assert "- Taking part supports my work wellbeing\\.: **3** / 5" in text
+    assert "- Taking part supports my work wellbeing. — **3** / 5" in text
     assert "\\# not a heading" in text
 
 
