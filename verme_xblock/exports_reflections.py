@@ -68,9 +68,9 @@ LINE_START = re.compile(r"^(\s*\d*)([-+=]|(?<=\d)[.)])")
 def _markdown_escape(text):
     """Keep user text literal in Markdown: escape inline markup and what would start a list or heading."""
     lines = []
-    for line in text.splitlines() or [""]:
-        line = "".join("\\" + char if char in INLINE_MARKUP else char for char in line)
-        lines.append(LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
+    for raw in text.splitlines() or [""]:
+        inline = "".join("\\" + char if char in INLINE_MARKUP else char for char in raw)
+        lines.append(LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), inline))
     return "  \n".join(lines)
 
 
