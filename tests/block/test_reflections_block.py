@@ -207,3 +207,12 @@ def test_translated_view(season):
     with translation.override("fi"):
         html = member_block("m1").render("student_view").body_html()
     assert "Omat reflektioni" in html
+
+
+def test_archived_answers_are_shown_as_archived(season):
+    block = member_block("m1")
+    call_handler(block, "reflection_save", submit_payload(block, season.sessions[0], next_step="Old question"))
+    changed = member_block("m1", fields={"open_prompts": [{"id": "went_well", "text": "What went well?"}]})
+    html = changed.render("student_view").body_html()
+    assert "Answers to questions that are no longer asked" in html
+    assert "Archived question (next_step): Old question" in html
