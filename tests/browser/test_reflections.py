@@ -78,6 +78,7 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
     assert_accessible(page)
     answer_all(details, 2)
     details.get_by_role("button", name="Submit reflection").click()
+    expect(slot(page, sessions[0]).locator("summary")).to_contain_text("Submitted")
     expect(live).to_have_text("Your reflection was submitted.")
 
     for session_id, value, text in ((sessions[1], 3, "Shared session two"), (sessions[2], 4, "")):
@@ -88,6 +89,8 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
         if text:
             details.get_by_label("What has gone well since last time, and what made it possible?").fill(text)
         details.get_by_role("button", name="Submit reflection").click()
+        # The section is rendered anew: wait for this session's badge, not only the announcement.
+        expect(slot(page, session_id).locator("summary")).to_contain_text("Submitted")
         expect(live).to_have_text("Your reflection was submitted.")
 
     block = page.locator('[data-block-type="verme"]')
