@@ -2,7 +2,7 @@
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from ..models import Attendance, Facilitator, Membership, PlanRevision, ProgressPlan
+from ..models import Attendance, Facilitator, Membership, PlanRevision, ProgressPlan, Reflection, ReflectionAnswer
 
 # Stored untranslated; shown through the catalogue wherever names are displayed.
 FORMER_PARTICIPANT = gettext_noop("Former participant")
@@ -21,6 +21,8 @@ def retire_user(user_id):
     Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
     ProgressPlan.objects.filter(updated_by_id=user_id).update(updated_by_id="", updated_by_name=FORMER_PARTICIPANT)
+    # Reflections are private to their author: nothing of them is kept (answers go with them).
+    Reflection.objects.filter(user_id=user_id).delete()
 
 
 def export_user(user_id):
@@ -47,4 +49,18 @@ def export_user(user_id):
                 "plan__group__block_key", "plan__group__name", "version", "text", "created_at"
             )
         ),
+        "reflections": _reflections(user_id),
     }
+
+
+def _reflections(user_id):
+    answers = {}
+    for answer in ReflectionAnswer.objects.filter(reflection__user_id=user_id).values(
+        "reflection_id", "item_id", "kind", "value", "text"
+    ):
+        answers.setdefault(answer.pop("reflection_id"), []).append(answer)
+    rows = Reflection.objects.filter(user_id=user_id).values(
+        "id", "block_key", "group__name", "session__number", "session__title", "status",
+        "shared_with_facilitators", "created_at", "updated_at", "submitted_at",
+    )
+    return [{**row, "answers": answers.get(row["id"], [])} for row in rows]
