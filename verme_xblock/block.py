@@ -84,11 +84,6 @@ class VermeXBlock(StudioEditorMixin, ConfigurationFields, XBlock):
             html = rendering.render("verme/public_view.html", {"language": language}, block=self)
         return rendering.fragment(self, html, css=CSS)
 
-    def author_view(self, context=None):  # noqa: ARG002 (XBlock view signature)
-        with i18n.active_catalogue() as language:
-            html = rendering.render("verme/author_view.html", {"language": language}, block=self)
-        return rendering.fragment(self, html, css=CSS)
-
     # Sections
 
     def group_section(self, viewer):
