@@ -106,7 +106,7 @@ def clean(payload, archived_ids=None):
     for name, (minimum, maximum) in NUMBER_BOUNDS.items():
         values[name] = errors.check(name, validation.integer, payload, name, minimum=minimum, maximum=maximum)
     for name, choices in CHOICES.items():
-        values[name] = errors.check(name, validation.choice, payload, name, choices)
+        values[name] = errors.check(name, validation.choice, payload, name, choices=choices)
     values["weight"] = _weight(payload, errors)
     if values["min_group_size"] and values["max_group_size"] and values["min_group_size"] > values["max_group_size"]:
         errors.add("max_group_size", "min_above_max",

@@ -66,7 +66,9 @@
         var itemPath = path + "." + index;
         var label = format.replace("{number}", String(index + 1));
         own(item, "[data-item-label-target]").forEach(function (target) { target.textContent = label; });
-        own(item, "[data-item-name]").forEach(function (target) { target.textContent = ": " + label; });
+        own(item, "[data-verb]").forEach(function (button) {
+          button.setAttribute("aria-label", button.getAttribute("data-verb") + ": " + label);
+        });
         own(item, "[data-key]").forEach(function (input) {
           if (input.type === "hidden") { return; }
           var key = input.getAttribute("data-key");

@@ -3,6 +3,7 @@
 Every handler here checks Studio write permission first (and refuses in the LMS): a Studio
 handler runs for any signed-in user. The settings schema is `studio_settings`.
 """
+from django.utils import translation
 from django.utils.translation import gettext as _
 from xblock.validation import ValidationMessage
 
@@ -51,7 +52,7 @@ class StudioEditorMixin:
     @json_api()
     def studio_save(self, payload, viewer):  # noqa: ARG002 (the Studio check below decides)
         self._require_author()
-        language = i18n.supported_language(None)
+        language = i18n.supported_language(translation.get_language())
         values = studio_settings.clean(payload, self.archived_ids())
         self.store_settings(values, language)
         return {
@@ -77,7 +78,7 @@ class StudioEditorMixin:
         name = payload.get("list")
         if name not in LIST_SETTINGS:
             raise Refusal("invalid_choice", _("Choose one of the options."), field="list")
-        language = i18n.supported_language(None)
+        language = i18n.supported_language(translation.get_language())
         context = self._editor_context(language)
         context["values"][name] = defaults_for(language)[name]
         return {"html": rendering.render(f"verme/studio/lists/{name}.html", context, block=self)}
