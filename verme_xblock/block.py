@@ -24,6 +24,7 @@ class VermeXBlock(StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlo
     resources_dir = ""
     public_dir = "static"
     has_author_view = True
+    i18n_js_namespace = "VermeI18N"  # the platform compiles our JS catalogue under this global name
 
     display_name = String(
         display_name=gettext_lazy("Display name"),

@@ -62,16 +62,21 @@ SMALL_THRESHOLD = 3
 
 
 class SettingsInvalid(Refusal):
-    """Every problem of a save at once: `errors` is a list of {"field", "code", "message"}."""
+    """Every problem of a save at once: `errors` is a list of {"field", "code", "message"}.
+
+    The answer keeps the handler contract: `error` describes the first problem; when there are more,
+    `error.errors` lists them all, so the editor marks every field in one round.
+    """
 
     def __init__(self, errors):
         first = errors[0]
-        super().__init__("invalid_settings", first["message"], field=first["field"])
+        super().__init__(first["code"], first["message"], field=first["field"])
         self.errors = errors
 
     def as_json(self):
         data = super().as_json()
-        data["error"]["errors"] = self.errors
+        if len(self.errors) > 1:
+            data["error"]["errors"] = self.errors
         return data
 
 

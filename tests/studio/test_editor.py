@@ -160,8 +160,7 @@ def test_validate_shows_unwise_settings_in_the_authors_language():
     with translation.override("fi"):
         texts = [message.text for message in block.validate().messages]
     assert len(texts) == 4 and all(message.type == "warning" for message in block.validate().messages)
-    assert texts[0] != "Groups of more than 12 are large for peer mentoring: not every voice gets heard. " \
-                       "The Verme model recommends 5–9." or not texts  # translated once catalogues are filled
+    assert texts[0].startswith("Yli 12 hengen ryhmä on vertaismentoroinnille suuri")
 
 
 def test_author_view_shows_the_configuration_at_a_glance():
@@ -182,3 +181,37 @@ def test_the_editor_renders_every_setting():
         assert f'name="{name}"' in html
     for name in ("target_groups", "session_templates", "likert_items", "open_prompts", "tags", "agenda"):
         assert f'data-list="{name}"' in html
+
+
+def test_the_editor_speaks_finnish_and_swedish():
+    with translation.override("fi"):
+        html = author().studio_view().body_html()
+    assert "Lisää tapaamispohja" in html and 'value="Kuulumiskierros (asteikko 0–10)"' in html
+    assert 'aria-label="Siirrä ylös: Tapaaminen 2"' in html
+    with translation.override("sv"):
+        html = author().render("author_view").body_html()
+    assert "Framgångsberättelser" in html and "<time>2.50</time>" in html and "Träffar" in html
+
+
+class PlatformI18n:
+    """Open edX's i18n service (Redwood and later) knows the URL of a compiled JS catalogue."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def get_javascript_i18n_catalog_url(self, block):
+        assert block.i18n_js_namespace == "VermeI18N"
+        return self.url
+
+
+def test_the_platforms_javascript_catalogue_is_used_when_it_has_one():
+    block = author()
+    block.runtime._services["i18n"] = PlatformI18n("/static/js/xblock.v1-verme/fi.js")
+    with translation.override("fi"):
+        urls = [resource.data for resource in block.studio_view().resources]
+    assert urls.index("/static/js/xblock.v1-verme/fi.js") < urls.index("/resource/verme/static/js/verme.js")
+    assert not any("translations/fi/text.js" in url for url in urls)
+    block.runtime._services["i18n"] = PlatformI18n(None)
+    with translation.override("fi"):
+        urls = [resource.data for resource in block.studio_view().resources]
+    assert "/resource/verme/static/js/translations/fi/text.js" in urls

@@ -121,9 +121,13 @@ def test_the_error_answer_keeps_the_handler_contract():
     with pytest.raises(SettingsInvalid) as caught:
         clean(payload)
     answer = caught.value.as_json()["error"]
-    assert answer["code"] == "invalid_settings" and answer["field"] == "display_name"
+    assert answer["code"] == "required" and answer["field"] == "display_name"
     assert answer["message"] == "This field is required."
     assert [error["field"] for error in answer["errors"]] == ["display_name", "weight"]
+    payload["weight"] = "1"
+    with pytest.raises(SettingsInvalid) as caught:
+        clean(payload)
+    assert "errors" not in caught.value.as_json()["error"]  # one problem: exactly the contract's shape
 
 
 def config(**changes):

@@ -53,7 +53,9 @@ class StudioEditorMixin:
     def studio_save(self, payload, viewer):  # noqa: ARG002 (the Studio check below decides)
         self._require_author()
         language = i18n.supported_language(translation.get_language())
-        values = studio_settings.clean(payload, self.archived_ids())
+        # Every save names the component; settings left out of a save keep their current values.
+        current = {name: value for name, value in self.settings_values(language).items() if name != "display_name"}
+        values = studio_settings.clean({**current, **payload}, self.archived_ids())
         self.store_settings(values, language)
         return {
             "saved": True,
