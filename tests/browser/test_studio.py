@@ -132,3 +132,46 @@ def test_an_emptied_list_is_refused_until_reset_to_the_defaults(open_block, asse
     save(page)
     expect(editor.locator("[data-verme-live]")).to_have_text("Saved.")
     assert_accessible(page)
+
+
+def test_the_same_flow_in_finnish(open_block, assert_accessible):
+    page = open_block("staff_sanna", view="studio_view", scenario="verme.1", lang="fi")
+    editor = block_of(page)
+    expect(editor.get_by_role("heading", name="Vertaisryhmämentoroinnin asetukset")).to_be_visible()
+    expect(editor.get_by_label("Asiasana 8", exact=True)).to_have_value("Perehdytys")
+    assert_accessible(page)
+
+    editor.get_by_label("Näyttönimi").fill("Vertaismentorointi, kevät")
+    editor.get_by_label("Ryhmän vähimmäiskoko").fill("7")
+    editor.get_by_label("Ryhmän enimmäiskoko").fill("6")
+    editor.get_by_label("Asiasana 3", exact=True).fill("")
+    editor.get_by_role("group", name="Tapaaminen 3", exact=True).get_by_label("Otsikko").fill("Tapausklinikka")
+    editor.get_by_role("button", name="Tallenna", exact=True).click()
+    expect(editor.locator('[data-error-for="max_group_size"]')).to_have_text(
+        "Ryhmän enimmäiskoon on oltava vähintään vähimmäiskoko (7).")
+    expect(editor.locator('[data-error-for="tags.2"]')).to_have_text("Tämä kenttä on pakollinen.")
+    expect(editor.locator("[data-verme-live]")).to_have_text("Ei tallennettu: 2 kenttää vaatii korjausta.")
+    assert_accessible(page)
+
+    editor.get_by_label("Ryhmän enimmäiskoko").fill("13")
+    editor.get_by_role("button", name="Poista: Asiasana 3").click()
+    editor.get_by_role("button", name="Siirrä ylös: Väittämä 2").click()
+    expect(editor.locator("[data-verme-live]")).to_have_text("Siirretty kohtaan 1.")
+    editor.get_by_role("button", name="Tallenna", exact=True).click()
+    expect(editor.locator("[data-verme-live]")).to_have_text("Tallennettu.")
+    expect(editor.locator("[data-verme-advice]")).to_contain_text("Yli 12 hengen ryhmä")
+    assert_accessible(page)
+
+    page = open_block("staff_sanna", view="author_view", scenario="verme.1", lang="fi")
+    overview = block_of(page)
+    expect(overview.get_by_role("heading", name="Vertaismentorointi, kevät")).to_be_visible()
+    expect(overview.get_by_role("heading", name="Tapausklinikka")).to_be_visible()
+    expect(overview).to_contain_text("7–13 henkeä")
+    expect(overview).not_to_contain_text("Erityinen tuki")
+    expect(overview.locator("ol").nth(1).locator("li").first).to_have_text(
+        "Olen kokeillut työssäni jotakin ryhmässä käsiteltyä.")
+    expect(overview).to_contain_text("Tarkista nämä asetukset")
+    assert_accessible(page)
+
+    page = open_block("learner_tuula", scenario="verme.1", lang="fi")
+    expect(block_of(page).get_by_role("heading", name="Vertaismentorointi, kevät")).to_be_visible()
