@@ -1,7 +1,8 @@
 """The block's Studio configuration: fields (travel with course export/import) and a frozen view of them.
 
 A list field left empty means "the Verme defaults", in the language of the current user, so a new
-block works before anyone opens the editor.
+block works before anyone opens the editor. The Studio editor writes every list on the first save,
+so from then on the block keeps the author's language (see `defaults.py`).
 """
 import copy
 from dataclasses import dataclass

@@ -215,3 +215,13 @@ def test_the_platforms_javascript_catalogue_is_used_when_it_has_one():
     with translation.override("fi"):
         urls = [resource.data for resource in block.studio_view().resources]
     assert "/resource/verme/static/js/translations/fi/text.js" in urls
+
+
+def test_the_editor_and_author_view_read_nothing_from_the_database(django_assert_num_queries):
+    block = author()
+    with django_assert_num_queries(0):
+        block.studio_view()
+        block.render("author_view")
+        block.validate()
+    with django_assert_num_queries(2):  # the handler contract's viewer lookup; settings live in fields
+        assert call_handler(block, "studio_save", valid_payload())[0] == 200
