@@ -197,7 +197,9 @@ def write(block, node):
 def _write_templates(node, templates):
     container = etree.SubElement(node, "session_templates")
     for template in templates:
-        element = etree.SubElement(container, "session_template", id=template["id"])
+        element = etree.SubElement(container, "session_template")
+        if template.get("id"):
+            element.set("id", template["id"])
         for key in TEMPLATE_TEXTS:
             etree.SubElement(element, key).text = template.get(key, "")
         agenda = etree.SubElement(element, "agenda")
@@ -209,7 +211,10 @@ def _write_id_list(node, name, items):
     container_tag, item_tag, key = ID_LISTS[name]
     container = etree.SubElement(node, container_tag)
     for item in items:
-        etree.SubElement(container, item_tag, id=item["id"]).text = item[key]
+        element = etree.SubElement(container, item_tag)
+        if item.get("id"):
+            element.set("id", item["id"])
+        element.text = item.get(key, "")
 
 
 class OlxSettingsMixin:

@@ -123,3 +123,11 @@ def test_malformed_olx_names_the_element(xml, message):
     with pytest.raises(OlxError) as caught:
         load(xml)
     assert message in str(caught.value)
+
+
+def test_templates_stored_before_they_had_ids_export_and_get_ids_on_import():
+    block = load("<verme/>")
+    block.session_templates = [{"title": "Old plan", "goal": "", "methods": "", "agenda": []}]
+    xml = export(block)
+    assert "<session_template>" in xml
+    assert load(xml).session_templates[0]["id"] == "old_plan"
