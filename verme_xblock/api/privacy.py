@@ -2,7 +2,7 @@
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from ..models import Facilitator, Membership
+from ..models import Facilitator, Membership, Reflection, ReflectionAnswer
 
 # Stored untranslated; shown through the catalogue wherever names are displayed.
 FORMER_PARTICIPANT = gettext_noop("Former participant")
@@ -14,6 +14,8 @@ def retire_user(user_id):
     user_id = str(user_id)
     Membership.objects.filter(user_id=user_id).delete()
     Facilitator.objects.filter(user_id=user_id).delete()
+    # Reflections are private to their author: nothing of them is kept (answers go with them).
+    Reflection.objects.filter(user_id=user_id).delete()
 
 
 def export_user(user_id):
@@ -29,4 +31,18 @@ def export_user(user_id):
         "facilitating": list(
             Facilitator.objects.filter(user_id=user_id).values("group__block_key", "group__name", "display_name")
         ),
+        "reflections": _reflections(user_id),
     }
+
+
+def _reflections(user_id):
+    answers = {}
+    for answer in ReflectionAnswer.objects.filter(reflection__user_id=user_id).values(
+        "reflection_id", "item_id", "kind", "value", "text"
+    ):
+        answers.setdefault(answer.pop("reflection_id"), []).append(answer)
+    rows = Reflection.objects.filter(user_id=user_id).values(
+        "id", "block_key", "group__name", "session__number", "session__title", "status",
+        "shared_with_facilitators", "created_at", "updated_at", "submitted_at",
+    )
+    return [{**row, "answers": answers.get(row["id"], [])} for row in rows]
