@@ -185,3 +185,10 @@ def test_the_editor_in_swedish(open_block, assert_accessible):
     editor.get_by_role("button", name="Lägg till en tagg").click()
     expect(editor.locator("[data-verme-live]")).to_have_text("Tillagd. Fyll i den nya punkten.")
     assert_accessible(page)
+
+
+def test_editor_and_author_view_fit_a_phone_screen(open_block, page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    for view in ("studio_view", "author_view"):
+        open_block("staff_sanna", view=view, lang="fi")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{view} scrolls sideways"
