@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy
 from xblock.core import XBlock
 from xblock.fields import Scope, String
 
-from . import i18n, rendering, roles
+from . import formatting, i18n, rendering, roles
 from .api import access
 from .config import ConfigurationFields
 from .data import Viewer
@@ -61,7 +61,7 @@ class VermeXBlock(
     # Views
 
     def student_view(self, context=None):
-        with i18n.active_catalogue() as language, roles.user_time_zone(self):
+        with i18n.active_catalogue() as language, formatting.reader_time_zone(self):
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)

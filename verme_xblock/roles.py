@@ -3,12 +3,9 @@
 Only identity is decided here; whether someone facilitates a group is a fact in the database and
 is looked up by `api.access`.
 """
-import contextlib
-import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils import timezone
 
 # Roles, from least to most access.
 ANONYMOUS = "anonymous"
@@ -23,7 +20,6 @@ LMS_IS_STAFF = "edx-platform.user_is_staff"
 LMS_IS_AUTHENTICATED = "edx-platform.is_authenticated"
 LMS_USER_ROLE = "edx-platform.user_role"
 WORKBENCH_USER_ID = "xblock-workbench.user_id"
-LMS_USER_PREFERENCES = "edx-platform.user_preferences"  # {"pref-lang": …, "time_zone": …}
 
 
 @dataclass(frozen=True)
@@ -112,20 +108,3 @@ def block_key(block):
     """The string that keys this block's rows in our tables."""
     return str(block.scope_ids.usage_id)
 
-
-def time_zone(block):
-    """The time zone the user chose in their account settings (LMS), or None to keep the server's."""
-    attrs = getattr(_current_user(block), "opt_attrs", None) or {}
-    name = (attrs.get(LMS_USER_PREFERENCES) or {}).get("time_zone")
-    if not name:
-        return None
-    try:
-        return zoneinfo.ZoneInfo(str(name))
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def user_time_zone(block):
-    """Show and read dates in the user's own time zone while the block renders or handles a call."""
-    zone = time_zone(block)
-    return timezone.override(zone) if zone else contextlib.nullcontext()

@@ -336,3 +336,20 @@ def test_the_group_section_takes_a_fixed_number_of_queries(group_id, django_asse
         with django_assert_num_queries(expected):
             section = block.group_section(viewer)
             rendering.render(section.template, {"ctx": section.context}, block=block)
+
+
+def test_dates_follow_the_readers_language_and_formatting_keeps_the_catalogue(group_id):
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    from verme_xblock import formatting, i18n
+
+    with i18n.active_catalogue("fi"):
+        before = trans_real._active.value  # the translation Django reads
+        formatting.format_datetime(timezone.now(), "en")
+        assert trans_real._active.value is before
+    with translation.override("fi"):
+        html = block_for(41).render("student_view").body_html()
+    assert "Seuraava tapaaminen" in html and "Pidetty" in html
+    start = timezone.localtime(MentoringSession.objects.get(group_id=group_id, number=1).starts_at)
+    assert f"{start.day}.{start.month}.{start.year} {start.hour}.{start.minute:02d}" in html

@@ -98,6 +98,7 @@ class GroupsMixin:
             "ics_url": self.runtime.handler_url(self, "calendar_ics", query=f"group_id={space.summary.id}")
             if space else "",
             "time_zone": timezone.get_current_timezone_name(),
+            "language": i18n.supported_language(translation.get_language()),
             "statuses": ATTENDANCE_STATUSES,
             "limits": {"name": NAME_MAX, "text": TEXT_MAX, "place": PLACE_MAX, "url": URL_MAX,
                        "person": PERSON_MAX, "user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX},

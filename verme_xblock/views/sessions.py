@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from webob import Response
 from xblock.core import XBlock
 
-from .. import exports, i18n, roles, validation
+from .. import exports, formatting, i18n, validation
 from ..api import plans, spaces
 from ..api import sessions as api_sessions
 from ..errors import Refusal
@@ -20,7 +20,7 @@ PLAN_MAX = 50_000
 AGENDA_LINES_MAX = 30
 ATTENDANCE_ROWS_MAX = 100
 MINUTES_MAX = 720
-AGENDA_LINE = re.compile(r"^(\d{1,2}):([0-5]\d)\s+(.{1,200})$")
+AGENDA_LINE = re.compile(r"^(\d{1,2})[:.]([0-5]\d)\s+(.{1,200})$")  # 0:15 or 0.15
 
 
 def agenda(payload, field="agenda"):
@@ -112,7 +112,7 @@ class SessionsMixin:
     @XBlock.handler
     def calendar_ics(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         """The group's sessions as an .ics file (a download, so a plain handler)."""
-        with i18n.active_catalogue(), roles.user_time_zone(self):
+        with i18n.active_catalogue(), formatting.reader_time_zone(self):
             try:
                 group_id = object_id(dict(request.GET.items()), "group_id")
                 space = spaces.group_space(self.block_key, self.viewer(), group_id)
