@@ -8,6 +8,7 @@ from . import i18n, rendering, roles
 from .api import access
 from .config import ConfigurationFields
 from .data import Viewer
+from .views.bank import BankMixin
 from .views.studio import StudioEditorMixin
 
 CSS = ("css/verme.css",)
@@ -17,7 +18,7 @@ JS = ("js/verme.js",)
 @XBlock.needs("user", "i18n")
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
-class VermeXBlock(StudioEditorMixin, ConfigurationFields, XBlock):
+class VermeXBlock(BankMixin, StudioEditorMixin, ConfigurationFields, XBlock):
     """Peer-group mentoring in one course component."""
 
     resources_dir = ""
@@ -39,7 +40,7 @@ class VermeXBlock(StudioEditorMixin, ConfigurationFields, XBlock):
     )
 
     # Capability sections of the learner view, in order: (method name returning a Section or None).
-    student_sections = ("group_section",)
+    student_sections = ("group_section", "bank_section")
 
     @property
     def block_key(self):
