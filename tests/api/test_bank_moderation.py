@@ -5,7 +5,7 @@ from tests.api.bank_world import make_world, share, titles
 from verme_xblock.api import bank, bank_moderation
 from verme_xblock.bank_data import Filters
 from verme_xblock.errors import Refusal
-from verme_xblock.models import Comment, ModerationAction, Post, PostTag, Reaction, Report
+from verme_xblock.models import Comment, ModerationAction, Post, PostTag, Reaction
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,7 @@ def test_page_query_count_does_not_grow_with_data(world, filters, django_assert_
     _bulk_data(world, posts=3000)
     with django_assert_num_queries(3):
         page = bank.list_posts(world.block, helena, filters)
-    assert page.posts and page.next_cursor or filters.author
+    assert (page.posts and page.next_cursor) or filters.author
     with django_assert_num_queries(3):
         bank.list_posts(world.block, helena, filters, cursor=page.next_cursor)
     assert all(p.visibility == "course" or p.group_id == world.group_b for p in page.posts)

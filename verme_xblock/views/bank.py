@@ -39,10 +39,9 @@ class BankMixin:
         cursor = validation.text(payload, "cursor", max_length=40, required=False)
         page = bank.list_posts(self.block_key, viewer, filters, cursor=cursor)
         html = self._bank_render("verme/bank/posts.html", viewer, page=page, more=bool(cursor))
+        summary = _("No posts match.")
         if page.posts:
             summary = _("More posts shown.") if cursor else _("Posts updated.")
-        else:
-            summary = _("No posts match.")
         return {"html": html, "next_cursor": page.next_cursor, "summary": summary}
 
     # Writing
@@ -60,7 +59,8 @@ class BankMixin:
         fields = self._bank_post_fields(payload)
         bank.edit_post(self.block_key, viewer, post_id, **fields)
         self._bank_event("post.edited", post_id=post_id, visibility=fields["visibility"])
-        return {"post_id": post_id, "html": self._bank_post_html(viewer, post_id), "message": _("Your changes are saved.")}
+        return {"post_id": post_id, "html": self._bank_post_html(viewer, post_id),
+                "message": _("Your changes are saved.")}
 
     @json_api()
     def bank_delete(self, payload, viewer):
@@ -142,7 +142,9 @@ class BankMixin:
 
     def _bank_filters(self, payload):
         language = i18n.supported_language(translation.get_language())
-        group_id = validation.integer(payload, "group_id", minimum=1, required=False) if payload.get("group_id") else None
+        group_id = None
+        if payload.get("group_id") not in ("", None):
+            group_id = validation.integer(payload, "group_id", minimum=1)
         return Filters(
             sort=validation.choice(payload, "sort", bank.SORTS, required=False, default="newest"),
             tag=validation.choice(payload, "tag", ("", *self.config(language).tags), required=False, default=""),
@@ -165,8 +167,9 @@ class BankMixin:
             raise Refusal("too_many", _("Choose at most {limit} tags.").format(limit=bank.TAGS_MAX), field="tags")
         visibility = validation.choice(payload, "visibility", ("group", "course"), required=False,
                                        default=config.default_post_visibility)
-        session_id = validation.integer(payload, "session_id", minimum=1, required=False) \
-            if payload.get("session_id") not in ("", None) else None
+        session_id = None
+        if payload.get("session_id") not in ("", None):
+            session_id = validation.integer(payload, "session_id", minimum=1)
         return {"title": title, "body": body, "tags": tags, "visibility": visibility, "session_id": session_id}
 
     def _bank_render(self, template, viewer, **context):

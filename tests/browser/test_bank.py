@@ -1,0 +1,173 @@
+"""The good-practice bank as people use it: share, read across groups, comment, react, filter,
+search, report, moderate; an axe scan of every view."""
+from playwright.sync_api import expect
+
+from demo.seed import ENGLISH_GROUPS, seed_groups
+
+
+def bank_of(page):
+    return page.locator('[data-block-type="verme"] [data-verme-bank]')
+
+
+def post_titled(page, title):
+    return bank_of(page).locator("article.verme-post", has=page.get_by_role("heading", name=title, exact=True))
+
+
+def share(page, title, body, tags, visibility="The whole course"):
+    bank = bank_of(page)
+    compose = bank.locator("[data-bank-compose]")
+    if not compose.evaluate("details => details.open"):
+        bank.get_by_text("Share a good practice").click()
+    compose.get_by_label("Title").fill(title)
+    compose.get_by_label("What did you do, and what did you learn?").fill(body)
+    for tag in tags:
+        compose.get_by_label(tag).check()
+    compose.get_by_label(visibility).check()
+    compose.get_by_role("button", name="Share").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Your post is shared.")
+    expect(post_titled(page, title)).to_be_focused()
+
+
+def test_two_organisations_share_a_third_reads_comments_reacts_reports_and_staff_hide(
+    open_block, assert_accessible, scenarios
+):
+    seed_groups(scenarios["en"], ENGLISH_GROUPS)
+
+    page = open_block("learner_aino")
+    assert_accessible(page)
+    share(page, "Exit tickets after each lesson",
+          "Three questions on a slip:\n\n- what did I learn\n- what was hard\n\n"
+          "[The template](https://example.org/exit-ticket)", ["Assessment", "Teaching and guidance"])
+    post = post_titled(page, "Exit tickets after each lesson")
+    expect(post).to_contain_text("Aino Virtanen, Harbour Vocational College")
+    link = post.get_by_role("link", name="The template")
+    expect(link).to_have_attribute("target", "_blank")
+    expect(link).to_have_attribute("rel", "noopener noreferrer nofollow")
+    assert_accessible(page)
+
+    page = open_block("learner_mikko")
+    share(page, "Our coffee-break check-in", "We *name one thing* that went well.", ["Work wellbeing"],
+          visibility="My group only")
+    expect(post_titled(page, "Our coffee-break check-in")).to_contain_text("Group only: New teachers, autumn")
+    expect(post_titled(page, "Exit tickets after each lesson")).to_be_visible()
+    assert_accessible(page)
+
+    page = open_block("learner_helena")
+    bank = bank_of(page)
+    expect(post_titled(page, "Exit tickets after each lesson")).to_be_visible()
+    expect(bank).not_to_contain_text("coffee-break")
+    post = post_titled(page, "Exit tickets after each lesson")
+    post.get_by_label("Your comment").fill("We tried this in counselling too — it works.")
+    post.get_by_role("button", name="Comment").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Your comment is added.")
+    post = post_titled(page, "Exit tickets after each lesson")
+    expect(post.get_by_role("heading", name="1 comment")).to_be_focused()
+    expect(post).to_contain_text("Helena Salo, Lakeside Vocational Institute")
+    post.get_by_role("button", name="Useful").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Marked as useful.")
+    useful = post_titled(page, "Exit tickets after each lesson").get_by_role("button", name="Useful")
+    expect(useful).to_have_attribute("aria-pressed", "true")
+    expect(useful).to_contain_text("1 person")
+    expect(useful).to_be_focused()
+
+    filters = bank.locator("[data-bank-filters]")
+    filters.get_by_label("Tag").select_option("Work wellbeing")
+    filters.get_by_role("button", name="Show posts").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("No posts match.")
+    expect(bank.locator("[data-bank-list]")).to_contain_text("No posts to show.")
+    filters.get_by_label("Tag").select_option("Assessment")
+    filters.get_by_role("button", name="Show posts").click()
+    expect(post_titled(page, "Exit tickets after each lesson")).to_be_visible()
+    filters.get_by_label("Tag").select_option("")
+    filters.get_by_label("Search in titles and texts").fill("coffee")
+    filters.get_by_role("button", name="Show posts").click()
+    expect(bank.locator("[data-bank-list]")).to_contain_text("No posts to show.")
+    filters.get_by_label("Search in titles and texts").fill("slip")
+    filters.get_by_role("button", name="Show posts").click()
+    expect(post_titled(page, "Exit tickets after each lesson")).to_be_visible()
+    assert_accessible(page)
+
+    post = post_titled(page, "Exit tickets after each lesson")
+    post.locator("summary", has_text="Report").first.click()
+    post.get_by_label("Why should a moderator look at this?").fill("The link points to a paid service.")
+    post.get_by_role("button", name="Send report").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Thank you. A moderator will look at it.")
+
+    page = open_block("staff_sanna")
+    bank = bank_of(page)
+    bank.get_by_text("Moderation queue").click()
+    queue = bank.locator("[data-bank-queue]")
+    expect(queue).to_contain_text("Helena Salo reported: The link points to a paid service.")
+    assert_accessible(page)
+    queue.get_by_label("Reason (shown to the author)").fill("Please link to a free version of the template.")
+    queue.get_by_role("button", name="Hide").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Hidden. The author sees your reason.")
+    expect(queue).to_contain_text("0 open reports")
+    expect(queue).to_contain_text("Hid the post")
+    expect(post_titled(page, "Exit tickets after each lesson")).to_contain_text("Hidden by a moderator")
+    assert_accessible(page)
+
+    page = open_block("learner_aino")
+    post = post_titled(page, "Exit tickets after each lesson")
+    expect(post).to_contain_text("Hidden by a moderator — only you and the moderators see it.")
+    expect(post).to_contain_text("Reason: Please link to a free version of the template.")
+    assert_accessible(page)
+
+    page = open_block("learner_helena")
+    expect(bank_of(page)).not_to_contain_text("Exit tickets")
+
+
+def test_author_edits_and_deletes_and_errors_are_shown_by_the_fields(open_block, assert_accessible, scenarios):
+    seed_groups(scenarios["en"], ENGLISH_GROUPS)
+    page = open_block("learner_oskar")
+    bank = bank_of(page)
+    bank.get_by_text("Share a good practice").click()
+    compose = bank.locator("[data-bank-compose]")
+    compose.get_by_label("Title").fill("   ")
+    compose.get_by_role("button", name="Share").click()
+    title = compose.get_by_label("Title")
+    expect(compose.locator('[data-error-for="title"]')).to_have_text("This field is required.")
+    expect(title).to_have_attribute("aria-invalid", "true")
+    expect(title).to_be_focused()
+    assert_accessible(page)
+    share(page, "Route planning game", "Learners plan a delivery route.", ["Digital tools"])
+
+    post = post_titled(page, "Route planning game")
+    post.locator("summary", has_text="Edit").click()
+    post.get_by_label("Title").fill("Route planning game for logistics")
+    post.get_by_role("button", name="Save changes").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Your changes are saved.")
+    post = post_titled(page, "Route planning game for logistics")
+    expect(post).to_be_focused()
+    expect(post).to_contain_text("edited")
+
+    post.locator("summary", has_text="Delete").click()
+    post.get_by_role("button", name="Delete this post").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Your post is deleted.")
+    expect(bank.get_by_role("heading", name="Good-practice bank")).to_be_focused()
+    page = open_block("learner_oskar")
+    expect(bank_of(page)).not_to_contain_text("Route planning")
+
+
+def test_more_posts_load_in_pages_and_most_useful_first(open_block, assert_accessible, scenarios):
+    from tests.api.bank_world import viewer
+    from verme_xblock.api import bank
+
+    seed_groups(scenarios["en"], ENGLISH_GROUPS)
+    for index in range(12):
+        bank.create_post(scenarios["en"], viewer("learner_liisa", block=scenarios["en"]), title=f"Practice {index}",
+                         body="Text", tags=[], visibility="course", rate_limit={"posts": 99, "minutes": 1})
+    page = open_block("learner_pekka")
+    bank_section = bank_of(page)
+    expect(bank_section.locator("article.verme-post")).to_have_count(10)
+    bank_section.get_by_role("button", name="Show more posts").click()
+    expect(bank_section.locator("article.verme-post")).to_have_count(12)
+    expect(post_titled(page, "Practice 1")).to_be_focused()
+    expect(bank_section.get_by_role("button", name="Show more posts")).to_be_hidden()
+
+    post_titled(page, "Practice 3").get_by_role("button", name="Useful").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Marked as useful.")
+    bank_section.get_by_label("Order").select_option("useful")
+    bank_section.get_by_role("button", name="Show posts").click()
+    expect(bank_section.locator("article.verme-post").first).to_contain_text("Practice 3")
+    assert_accessible(page)
