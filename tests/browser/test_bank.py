@@ -171,3 +171,48 @@ def test_more_posts_load_in_pages_and_most_useful_first(open_block, assert_acces
     bank_section.get_by_role("button", name="Show posts").click()
     expect(bank_section.locator("article.verme-post").first).to_contain_text("Practice 3")
     assert_accessible(page)
+
+
+def test_no_payload_runs_in_the_browser(open_block, assert_accessible, scenarios, live_server):
+    from tests.api.bank_world import viewer
+    from tests.xss_payloads import PAYLOADS
+    from verme_xblock.api import bank, bank_moderation, groups
+
+    block_key = scenarios["en"]
+    seed_groups(block_key, ENGLISH_GROUPS)
+    staff = viewer("staff_sanna", "Sanna", staff=True, block=block_key)
+    groups.assign_member(block_key, staff, groups.list_groups(block_key)[0].id, user_id="learner_aino",
+                         display_name=PAYLOADS[10], organisation=PAYLOADS[23])
+    aino, helena = viewer("learner_aino", block=block_key), viewer("learner_helena", block=block_key)
+    for index, payload in enumerate(PAYLOADS):
+        post_id = bank.create_post(block_key, aino, title=payload[:150], body=payload, tags=[],
+                                   visibility="course", rate_limit={"posts": 1000, "minutes": 1})
+        bank.add_comment(block_key, helena, post_id, body=payload)
+        if index % 4 == 0:
+            bank_moderation.report(block_key, helena, post_id, reason=payload)
+        if index % 8 == 0:
+            bank_moderation.moderate(block_key, staff, post_id, action="hide", reason=payload)
+
+    dialogs = []
+    for student in ("learner_aino", "learner_helena", "staff_sanna"):
+        page = open_block(student)
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        bank_section = bank_of(page)
+        more = bank_section.get_by_role("button", name="Show more posts")
+        while more.is_visible():
+            count = bank_section.locator("article.verme-post").count()
+            more.click()
+            expect(bank_section.locator("article.verme-post")).not_to_have_count(count)
+        expect(bank_section.locator("article.verme-post")).to_have_count(
+            len(PAYLOADS) if student != "learner_helena" else len(PAYLOADS) - len(range(0, len(PAYLOADS), 8)))
+        page.evaluate("document.querySelectorAll('[data-verme-bank] details').forEach(d => { d.open = true; })")
+        bank_section.locator("article.verme-post").first.hover()
+        for payload in PAYLOADS[:20]:
+            bank_section.get_by_label("Search in titles and texts").fill(payload[:100])
+            bank_section.get_by_role("button", name="Show posts").click()
+            expect(page.locator("[data-verme-live]")).not_to_be_empty()
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__xss") is None, student
+        assert page.evaluate("parent.__xss") is None, student
+    assert dialogs == []
+    assert_accessible(page)
