@@ -164,11 +164,11 @@ def test_first_view_query_count_does_not_grow(world):
     staff = make_block("staff", username="staff", full_name="Staff", is_staff=True)
     _bulk_data(world, posts=20, per_post=1)
     counts = []
-    for _round in range(2):
+    for size in (0, 2000):
+        _bulk_data(world, posts=size)
         for viewer_block in (block, staff):
             with CaptureQueriesContext(connection) as captured:
                 viewer_block.render("student_view")
             counts.append(len(captured.captured_queries))
-        _bulk_data(world, posts=2000)
     assert counts[:2] == counts[2:] == [8, 9], counts  # learner, staff (+ queue and log)
     assert Post.objects.count() == 2020
