@@ -25,7 +25,7 @@ def run_at_once(calls):
             if barrier:
                 barrier.wait(timeout=30)
             call()
-        except Exception as error:  # noqa: BLE001 (collected and asserted below)
+        except Exception as error:  # collected and asserted by the caller
             errors.append(error)
         finally:
             if barrier:

@@ -216,3 +216,25 @@ def test_no_payload_runs_in_the_browser(open_block, assert_accessible, scenarios
         assert page.evaluate("parent.__xss") is None, student
     assert dialogs == []
     assert_accessible(page)
+
+
+def test_demo_seed_adds_good_practices_once_and_the_demo_shows_them(open_block, assert_accessible, scenarios):
+    from demo.seed import seed
+    from tests.helpers import count_rows
+    from verme_xblock.models import Comment, Post, Reaction, Report
+
+    assert len(seed()) == 2
+    rows = count_rows()
+    assert seed() == []
+    assert count_rows() == rows
+    assert Post.objects.filter(visibility="group").count() == 2
+    assert (Comment.objects.count(), Reaction.objects.count(), Report.objects.count()) == (3, 7, 1)
+
+    page = open_block("learner_tuula", scenario="verme.1", lang="fi")
+    expect(post_titled(page, "Hiljaisen tiedon kartta")).to_contain_text("Koulutuskeskus Ranta")
+    page = open_block("learner_helena")
+    expect(post_titled(page, "Exit tickets after every lesson")).to_be_visible()
+    expect(bank_of(page)).not_to_contain_text("five-minute check-in")
+    page = open_block("facilitator_maija")
+    expect(post_titled(page, "Our five-minute check-in")).to_be_visible()
+    assert_accessible(page)
