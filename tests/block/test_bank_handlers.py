@@ -172,3 +172,15 @@ def test_first_view_query_count_does_not_grow(world):
             counts.append(len(captured.captured_queries))
     assert counts[:2] == counts[2:] == [8, 9], counts  # learner, staff (+ queue and log)
     assert Post.objects.count() == 2020
+
+
+def test_bank_speaks_finnish_and_swedish(world):
+    block = learner("helena")
+    call_handler(learner(), "bank_create", valid())
+    with translation.override("fi"):
+        html = block.render("student_view").body_html()
+        assert "Hyvien käytäntöjen pankki" in html and "Kommentit (0)" in html
+        assert call_handler(block, "bank_comment", {"post_id": 1_000_000, "body": "x"})[1]["error"]["message"] == (
+            "Julkaisua ei ole, tai sitä ei ole jaettu sinulle.")
+    with translation.override("sv"):
+        assert "Banken för goda exempel" in block.render("student_view").body_html()
