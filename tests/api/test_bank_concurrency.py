@@ -11,7 +11,7 @@ from django.db import close_old_connections, connection
 
 from tests.api.bank_world import make_world, share
 from verme_xblock.api import bank
-from verme_xblock.models import Reaction
+from verme_xblock.models import Post, Reaction
 
 PEOPLE = 24
 
@@ -69,3 +69,15 @@ def test_one_person_clicking_in_several_tabs_at_once_leaves_one_mark():
     marks = Reaction.objects.filter(post_id=post_id, user_id="helena").count()
     assert marks in (0, 1)  # never two rows for one person
     assert bank.get_post(world.block, helena, post_id).useful_count == marks
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_burst_of_simultaneous_posts_stops_at_the_limit():
+    world = make_world()
+    aino = world.person("aino")
+    limit = {"posts": 3, "minutes": 10}
+    errors = run_at_once([lambda index=index: bank.create_post(world.block, aino, title=f"P{index}", body="b", tags=[],
+                                                               visibility="course", rate_limit=limit)
+                          for index in range(8)])
+    assert sorted(error.code for error in errors) == ["rate_limited"] * 5
+    assert Post.objects.filter(author_id="aino").count() == 3

@@ -184,3 +184,13 @@ def test_bank_speaks_finnish_and_swedish(world):
             "Julkaisua ei ole, tai sitä ei ole jaettu sinulle.")
     with translation.override("sv"):
         assert "Banken för goda exempel" in block.render("student_view").body_html()
+
+
+def test_default_visibility_comes_from_the_studio_setting(world):
+    grouped = make_block("aino", username="aino", fields={"default_post_visibility": "group"})
+    status, body = call_handler(grouped, "bank_create", {"title": "T", "body": "B"})
+    assert status == 200 and Post.objects.get(id=body["post_id"]).visibility == "group"
+    assert 'value="group" checked' in grouped.render("student_view").body_html()
+    outsider = make_block("nobody", username="nobody", fields={"default_post_visibility": "group"})
+    status, body = call_handler(outsider, "bank_create", {"title": "T", "body": "B"})
+    assert status == 200 and Post.objects.get(id=body["post_id"]).visibility == "course"

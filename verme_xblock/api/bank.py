@@ -71,12 +71,11 @@ def shown_name(name):
     return _(FORMER_PARTICIPANT) if name == FORMER_PARTICIPANT else name
 
 
-def _membership(block_key, viewer):
-    return (
-        Membership.objects.filter(block_key=block_key, user_id=viewer.user_id)
-        .values("group_id", "display_name", "organisation")
-        .first()
-    )
+def _membership(block_key, viewer, lock=False):
+    memberships = Membership.objects.filter(block_key=block_key, user_id=viewer.user_id)
+    if lock:
+        memberships = memberships.select_for_update()
+    return memberships.values("group_id", "display_name", "organisation").first()
 
 
 # Writing
@@ -86,7 +85,9 @@ def _membership(block_key, viewer):
 def create_post(block_key, viewer, *, title, body, tags, visibility, session_id=None, rate_limit=None):
     """Share a post; the author's name and organisation are the snapshot of their membership."""
     require_participant(viewer)
-    membership = _membership(block_key, viewer) or {}
+    # Locking the member's row makes one person's simultaneous posts wait for each other, so the
+    # rate limit below counts them all.
+    membership = _membership(block_key, viewer, lock=True) or {}
     group_id = membership.get("group_id")
     _check_group_choice(group_id, visibility, session_id)
     _check_rate(block_key, viewer, rate_limit or DEFAULT_RATE_LIMIT)

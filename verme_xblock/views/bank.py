@@ -48,7 +48,7 @@ class BankMixin:
 
     @json_api()
     def bank_create(self, payload, viewer):
-        fields = self._bank_post_fields(payload)
+        fields = self._bank_post_fields(payload, viewer)
         post_id = bank.create_post(self.block_key, viewer, rate_limit=self.bank_rate_limit(), **fields)
         self._bank_event("post.created", post_id=post_id, visibility=fields["visibility"])
         return {"post_id": post_id, "html": self._bank_post_html(viewer, post_id), "message": _("Your post is shared.")}
@@ -56,7 +56,7 @@ class BankMixin:
     @json_api()
     def bank_edit(self, payload, viewer):
         post_id = validation.integer(payload, "post_id", minimum=1)
-        fields = self._bank_post_fields(payload)
+        fields = self._bank_post_fields(payload, viewer)
         bank.edit_post(self.block_key, viewer, post_id, **fields)
         self._bank_event("post.edited", post_id=post_id, visibility=fields["visibility"])
         return {"post_id": post_id, "html": self._bank_post_html(viewer, post_id),
@@ -154,7 +154,7 @@ class BankMixin:
             search=validation.text(payload, "search", max_length=bank.SEARCH_MAX, required=False),
         )
 
-    def _bank_post_fields(self, payload):
+    def _bank_post_fields(self, payload, viewer):
         language = i18n.supported_language(translation.get_language())
         config = self.config(language)
         title = validation.text(payload, "title", max_length=bank.TITLE_MAX)
@@ -165,8 +165,9 @@ class BankMixin:
         tags = list(dict.fromkeys(tags))
         if len(tags) > bank.TAGS_MAX:
             raise Refusal("too_many", _("Choose at most {limit} tags.").format(limit=bank.TAGS_MAX), field="tags")
+        default_visibility = config.default_post_visibility if viewer.group_id else "course"
         visibility = validation.choice(payload, "visibility", ("group", "course"), required=False,
-                                       default=config.default_post_visibility)
+                                       default=default_visibility)
         session_id = None
         if payload.get("session_id") not in ("", None):
             session_id = validation.integer(payload, "session_id", minimum=1)
