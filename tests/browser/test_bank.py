@@ -238,3 +238,45 @@ def test_demo_seed_adds_good_practices_once_and_the_demo_shows_them(open_block, 
     page = open_block("facilitator_maija")
     expect(post_titled(page, "Our five-minute check-in")).to_be_visible()
     assert_accessible(page)
+
+
+def test_facilitator_hides_a_reported_comment_and_shows_it_again(open_block, assert_accessible, scenarios):
+    from tests.api.bank_world import viewer
+    from verme_xblock.api import bank
+
+    block_key = scenarios["en"]
+    seed_groups(block_key, ENGLISH_GROUPS)
+    post_id = bank.create_post(block_key, viewer("learner_aino", block=block_key), title="Peer observation",
+                               body="We visit each other's lessons.", tags=[], visibility="group")
+    bank.add_comment(block_key, viewer("learner_mikko", block=block_key), post_id, body="Only if my boss pays.")
+
+    page = open_block("learner_liisa")
+    post = post_titled(page, "Peer observation")
+    post.locator("summary", has_text="Report comment").click()
+    post.get_by_label("Why should a moderator look at this comment?").fill("Off topic")
+    post.get_by_role("button", name="Send report").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Thank you. A moderator will look at it.")
+
+    page = open_block("facilitator_maija")
+    post = post_titled(page, "Peer observation")
+    post.locator("summary", has_text="Moderate comment").click()
+    post.locator(".verme-comment").get_by_label("Reason (shown to the author)").fill("Please keep to the practice.")
+    post.locator(".verme-comment").get_by_role("button", name="Hide").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Hidden. The author sees your reason.")
+    post = post_titled(page, "Peer observation")
+    expect(post).to_be_focused()
+    expect(post.locator(".verme-comment")).to_contain_text("Hidden by a moderator")
+    assert_accessible(page)
+
+    page = open_block("learner_mikko")
+    expect(post_titled(page, "Peer observation")).to_contain_text("Reason: Please keep to the practice.")
+    page = open_block("learner_liisa")
+    expect(post_titled(page, "Peer observation")).not_to_contain_text("Only if my boss pays.")
+
+    page = open_block("facilitator_maija")
+    post = post_titled(page, "Peer observation")
+    post.locator("summary", has_text="Moderate comment").click()
+    post.locator(".verme-comment").get_by_role("button", name="Show again").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Shown again.")
+    page = open_block("learner_liisa")
+    expect(post_titled(page, "Peer observation")).to_contain_text("Only if my boss pays.")
