@@ -3,11 +3,15 @@
 Each capability adds its part here; `seed()` runs them in order and is safe to run again (a block
 that already has groups is left as it is).
 """
+import datetime
+from types import SimpleNamespace
+
 from django.db import transaction
+from django.utils import timezone
 from workbench.scenarios import get_scenarios
 
 from verme_xblock import roles
-from verme_xblock.api import access, bank, bank_moderation, groups
+from verme_xblock.api import access, bank, bank_moderation, groups, reflections
 from verme_xblock.data import Viewer
 from verme_xblock.defaults import defaults_for
 from verme_xblock.models import Post
@@ -149,4 +153,64 @@ def seed():
         posts = FINNISH_POSTS if language == "fi" else ENGLISH_POSTS
         if seed_bank(block_key, language, posts) or added:
             seeded.append(block_key)
+        seed_reflections(block_key, language)
     return seeded
+
+
+# Reflections: the first group of each block meets five times, six weeks apart; three sessions are
+# already held. (group member, session number or 0 for the baseline, Likert answers, open answers, shared)
+REFLECTIONS = {
+    "en": [
+        ("learner_aino", 0, [2, 2, 3, 2, 3, 2, 4, 4], {"next_step": "Ask a colleague to observe one lesson."},
+         False),
+        ("learner_aino", 1, [3, 3, 3, 3, 3, 3, 4, 4], {"went_well": "I dared to tell the group about a hard week."},
+         True),
+        ("learner_aino", 2, [4, 4, 4, 4, 4, 3, 5, 5],
+         {"learned_from": "Mikko's way to start a lesson with a question."}, False),
+        ("learner_mikko", 1, [4, 3, 3, 4, 3, 4, 4, 4], {}, False),
+        ("learner_mikko", 2, [4, 4, 3, 4, 4, 4, 5, 4], {"next_step": "Try the exit ticket in my ICT class."}, False),
+        ("learner_liisa", 1, [3, 2, 2, 3, 2, 3, 4, 5], {}, False),
+        ("learner_oskar", 1, [4, 3, 4, 4, 4, 3, 4, 4], {}, False),
+    ],
+    "fi": [
+        ("learner_tuula", 1, [3, 3, 4, 2, 4, 3, 4, 4], {"went_well": "Sain jaettua perehdytysmallini muille."}, True),
+        ("learner_tuula", 2, [4, 3, 4, 4, 5, 4, 5, 5], {"next_step": "Kokeilen pariohjausta uuden kollegan kanssa."},
+         False),
+        ("learner_ville", 1, [4, 4, 3, 3, 3, 4, 5, 4], {}, False),
+    ],
+}
+SESSIONS_HELD = 3
+
+
+@transaction.atomic
+def seed_reflections(block_key, language):
+    """Sessions for the block's first group and a few reflections; skipped when the block has reflections."""
+    first = groups.list_groups(block_key)[:1]
+    if not first or reflections.block_has_reflections(block_key):
+        return False
+    defaults = defaults_for(language)
+    config = SimpleNamespace(likert_items=defaults["likert_items"], open_prompts=defaults["open_prompts"])
+    group_id = first[0].id
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    session_ids = {}
+    for number, template in enumerate(defaults["session_templates"], start=1):
+        starts_at = now + datetime.timedelta(weeks=6 * (number - SESSIONS_HELD), days=-2)
+        session_ids[number] = reflections.ensure_session(
+            group_id, number, title=template["title"], starts_at=starts_at
+        )
+    item_ids = [item["id"] for item in defaults["likert_items"]]
+    for user_id, number, values, texts, shared in REFLECTIONS[language]:
+        viewer = _member_viewer(group_id, user_id)
+        session_id = session_ids[number] if number else None
+        likert = dict(zip(item_ids, values, strict=True))
+        reflections.save_reflection(block_key, viewer, config, session_id, likert, texts, submit=True)
+        if shared:
+            reflections.set_shared(block_key, viewer, session_id, True)
+    return True
+
+
+def _member_viewer(group_id, user_id):
+    from django.conf import settings
+
+    name = getattr(settings, "VERME_WORKBENCH_NAMES", {}).get(user_id, user_id)
+    return Viewer(user_id, name, roles.LEARNER, False, group_id)

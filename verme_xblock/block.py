@@ -9,6 +9,7 @@ from .api import access
 from .config import ConfigurationFields
 from .data import Viewer
 from .views.bank import BankMixin
+from .views.reflections import ReflectionsMixin
 from .views.studio import StudioEditorMixin
 
 CSS = ("css/verme.css",)
@@ -18,7 +19,7 @@ JS = ("js/verme.js",)
 @XBlock.needs("user", "i18n")
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
-class VermeXBlock(BankMixin, StudioEditorMixin, ConfigurationFields, XBlock):
+class VermeXBlock(BankMixin, ReflectionsMixin, StudioEditorMixin, ConfigurationFields, XBlock):
     """Peer-group mentoring in one course component."""
 
     resources_dir = ""
@@ -40,7 +41,7 @@ class VermeXBlock(BankMixin, StudioEditorMixin, ConfigurationFields, XBlock):
     )
 
     # Capability sections of the learner view, in order: (method name returning a Section or None).
-    student_sections = ("group_section", "bank_section")
+    student_sections = ("group_section", "reflections_section", "reflection_figures_section", "bank_section")
 
     @property
     def block_key(self):

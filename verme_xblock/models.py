@@ -103,6 +103,68 @@ class MentoringSession(models.Model):
         ]
 
 
+class Reflection(models.Model):
+    """One participant's private self-assessment after a session (or the baseline before the first).
+
+    `slot` is the session's id, or 0 for the baseline: a non-null column, so "one reflection per
+    user and session, and one baseline" is a plain unique constraint that MySQL enforces too
+    (it has no partial unique indexes for a null session).
+    """
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    BASELINE_SLOT = 0
+
+    block_key = models.CharField(max_length=BLOCK_KEY_LENGTH)
+    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    display_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    group = models.ForeignKey(MentoringGroup, on_delete=models.CASCADE, related_name="reflections")
+    session = models.ForeignKey(
+        MentoringSession, null=True, blank=True, on_delete=models.CASCADE, related_name="reflections"
+    )
+    slot = models.PositiveIntegerField()
+    status = models.CharField(max_length=16, default=DRAFT, choices=[(DRAFT, DRAFT), (SUBMITTED, SUBMITTED)])
+    shared_with_facilitators = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["block_key", "user_id", "slot"]
+        constraints = [
+            models.UniqueConstraint(fields=["block_key", "user_id", "slot"], name="verme_reflection_once_per_slot"),
+            check_constraint(
+                "verme_reflection_slot_matches_session",
+                Q(session__isnull=True, slot=0) | Q(session__isnull=False, slot__gt=0),
+            ),
+        ]
+
+
+class ReflectionAnswer(models.Model):
+    """One answer of a reflection, keyed by the item's stable id (a Likert value 1–5 or an open text).
+
+    One row per answer keeps group figures a single GROUP BY in the database; answers to items an
+    instructor later removed stay here and are shown as archived.
+    """
+
+    LIKERT = "likert"
+    OPEN = "open"
+
+    reflection = models.ForeignKey(Reflection, on_delete=models.CASCADE, related_name="answers")
+    item_id = models.CharField(max_length=64)
+    kind = models.CharField(max_length=8, choices=[(LIKERT, LIKERT), (OPEN, OPEN)])
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["reflection_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["reflection", "item_id"], name="verme_reflection_answer_once"),
+            check_constraint(
+                "verme_reflection_answer_value",
+                Q(kind="open", value__isnull=True) | Q(kind="likert", value__gte=1, value__lte=5),
+            ),
+        ]
 class Post(models.Model):
     """A good practice shared in the bank: for the author's group only, or for the whole course.
 

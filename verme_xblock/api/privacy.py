@@ -2,7 +2,17 @@
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from ..models import Comment, Facilitator, Membership, ModerationAction, Post, Reaction, Report
+from ..models import (
+    Comment,
+    Facilitator,
+    Membership,
+    ModerationAction,
+    Post,
+    Reaction,
+    Reflection,
+    ReflectionAnswer,
+    Report,
+)
 
 # Stored untranslated; shown through the catalogue wherever names are displayed.
 FORMER_PARTICIPANT = gettext_noop("Former participant")
@@ -15,6 +25,8 @@ def retire_user(user_id):
     Membership.objects.filter(user_id=user_id).delete()
     Facilitator.objects.filter(user_id=user_id).delete()
     _retire_bank(user_id)
+    # Reflections are private to their author: nothing of them is kept (answers go with them).
+    Reflection.objects.filter(user_id=user_id).delete()
 
 
 def _retire_bank(user_id):
@@ -70,4 +82,18 @@ def export_user(user_id):
             Facilitator.objects.filter(user_id=user_id).values("group__block_key", "group__name", "display_name")
         ),
         "bank": _export_bank(user_id),
+        "reflections": _reflections(user_id),
     }
+
+
+def _reflections(user_id):
+    answers = {}
+    for answer in ReflectionAnswer.objects.filter(reflection__user_id=user_id).values(
+        "reflection_id", "item_id", "kind", "value", "text"
+    ):
+        answers.setdefault(answer.pop("reflection_id"), []).append(answer)
+    rows = Reflection.objects.filter(user_id=user_id).values(
+        "id", "block_key", "group__name", "session__number", "session__title", "status",
+        "shared_with_facilitators", "created_at", "updated_at", "submitted_at",
+    )
+    return [{**row, "answers": answers.get(row["id"], [])} for row in rows]

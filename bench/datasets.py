@@ -1,0 +1,75 @@
+"""Datasets of three sizes, written with bulk inserts (fast) straight into the product's tables."""
+import datetime
+
+from django.utils import timezone
+
+from verme_xblock import models
+
+BLOCK_KEY = "verme-peer-group-mentoring-english.verme.d0.u0"
+SCENARIO = "verme.0"
+LEARNER, FACILITATOR, STAFF = "u0", "f0", "staff_sanna"
+
+SIZES = {
+    "small": {"groups": 3, "participants": 21, "posts": 30, "reactions": 100, "comments": 30, "reflections": 30},
+    "medium": {"groups": 20, "participants": 180, "posts": 2000, "reactions": 10000, "comments": 2000,
+               "reflections": 500},
+    "large": {"groups": 100, "participants": 900, "posts": 20000, "reactions": 100000, "comments": 20000,
+              "reflections": 5000},
+}
+
+ORGANISATIONS = ["Harbour Vocational College", "Lakeside Vocational Institute", "Northern Skills Centre",
+                 "Koulutuskeskus Ranta", "Ammattiopisto Pohjola"]
+BATCH = 2000
+
+
+def seed(size):
+    """Write one dataset; returns the counts written per table."""
+    spec = SIZES[size]
+    written = {}
+    for seeder in SEEDERS:
+        written.update(seeder(spec))
+    return written
+
+
+def member_ids(spec):
+    return [f"u{index}" for index in range(spec["participants"])]
+
+
+def group_of(spec, user_index):
+    return user_index % spec["groups"]
+
+
+def seed_groups(spec):
+    start = timezone.now() - datetime.timedelta(weeks=12)
+    groups = models.MentoringGroup.objects.bulk_create(
+        models.MentoringGroup(block_key=BLOCK_KEY, name=f"Group {index:03d}", target_group="new_teachers",
+                              min_size=5, max_size=10)
+        for index in range(spec["groups"])
+    )
+    models.Facilitator.objects.bulk_create(
+        models.Facilitator(group=group, user_id=f"f{index}", display_name=f"Facilitator {index}")
+        for index, group in enumerate(groups)
+    )
+    models.Membership.objects.bulk_create(
+        (
+            models.Membership(block_key=BLOCK_KEY, group=groups[group_of(spec, index)], user_id=user_id,
+                              display_name=f"Participant {index}", organisation=ORGANISATIONS[index % 5],
+                              role="Teacher")
+            for index, user_id in enumerate(member_ids(spec))
+        ),
+        batch_size=BATCH,
+    )
+    sessions = models.MentoringSession.objects.bulk_create(
+        (
+            models.MentoringSession(group=group, number=number + 1, title=f"Session {number + 1}",
+                                    starts_at=start + datetime.timedelta(weeks=6 * number), duration_minutes=180)
+            for group in groups
+            for number in range(5)
+        ),
+        batch_size=BATCH,
+    )
+    return {"groups": len(groups), "memberships": spec["participants"], "sessions": len(sessions)}
+
+
+# Each capability adds its seeder here; they run in order.
+SEEDERS = [seed_groups]

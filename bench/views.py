@@ -1,0 +1,58 @@
+"""Server time and SQL queries of the views, measured in-process through the workbench runtime."""
+import gzip
+import time
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from workbench.runtime import WorkbenchRuntime
+from workbench.scenarios import get_scenarios
+
+from verme_xblock.rendering import STATIC_DIR
+
+from . import stats
+from .datasets import BLOCK_KEY, FACILITATOR, LEARNER, STAFF
+
+
+def block_for(user_id):
+    get_scenarios()  # loads the scenario definitions once
+    return WorkbenchRuntime(user_id).get_block(BLOCK_KEY)
+
+
+def student_view(user_id):
+    return lambda: block_for(user_id).render("student_view").body_html()
+
+
+def measured_views():
+    """(name, callable returning the response text) for every view the benchmark times."""
+    return [
+        ("student_view learner", student_view(LEARNER)),
+        ("student_view facilitator", student_view(FACILITATOR)),
+        ("student_view staff", student_view(STAFF)),
+    ]
+
+
+def measure(call, runs):
+    """Median/min/max of server time (ms), SQL queries and SQL time over `runs` calls (one warm-up)."""
+    call()
+    timings, sql_times, counts = [], [], []
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            call()
+            timings.append((time.perf_counter() - started) * 1000)
+        counts.append(len(queries.captured_queries))
+        sql_times.append(sum(float(query["time"]) for query in queries.captured_queries) * 1000)
+    return {"ms": stats.summary(timings), "queries": stats.summary(counts), "sql_ms": stats.summary(sql_times)}
+
+
+def first_view_size():
+    """Bytes (raw and gzipped) of the learner's first view: the block's HTML plus its CSS and JS files."""
+    fragment = block_for(LEARNER).render("student_view")
+    parts = {"html": fragment.body_html().encode()}
+    for resource in fragment.resources:
+        if resource.kind == "url" and "/resource/verme/static/" in resource.data:
+            relative = resource.data.split("/resource/verme/static/", 1)[1]
+            parts[relative] = (STATIC_DIR / relative).read_bytes()
+    raw = sum(len(data) for data in parts.values())
+    zipped = sum(len(gzip.compress(data, 6)) for data in parts.values())
+    return {"files": sorted(parts), "bytes": raw, "gzip_bytes": zipped}

@@ -1,0 +1,101 @@
+/* Reflections: save a draft, submit, edit, share. The server re-renders the section; this file only
+ * sends the form and swaps the returned HTML in, then moves focus and announces the result. */
+(function () {
+  "use strict";
+
+  // Loaded once per page even when several blocks add it; each block's init still runs.
+  if (window.VermeReflectionsLoaded) { return; }
+  window.VermeReflectionsLoaded = true;
+
+  function payloadOf(form) {
+    var answers = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.name.indexOf("answers.") !== 0) { return; }
+      var id = field.name.slice("answers.".length);
+      if (field.type === "radio") {
+        if (field.checked) { answers[id] = parseInt(field.value, 10); }
+      } else {
+        answers[id] = field.value;
+      }
+    });
+    var session = form.getAttribute("data-session-id");
+    return {session_id: session ? parseInt(session, 10) : null, answers: answers};
+  }
+
+  function replaceSection(ctx, html) {
+    var current = ctx.root.querySelector("[data-verme-reflections]");
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var fresh = holder.firstElementChild;
+    current.parentNode.replaceChild(fresh, current);
+    return fresh;
+  }
+
+  function slotElement(section, slot) {
+    return section.querySelector('details[data-slot="' + slot + '"]');
+  }
+
+  Verme.register(function (ctx) {
+    var busy = false;
+
+    function send(form, submit) {
+      if (busy) { return; }
+      busy = true;
+      var slot = form.closest("details").getAttribute("data-slot");
+      var payload = payloadOf(form);
+      payload.submit = submit;
+      ctx.call("reflection_save", payload).then(function (result) {
+        busy = false;
+        if (!result.ok) {
+          Verme.showErrors(form, result.data.error);
+          ctx.announce(result.data.error.message);
+          return;
+        }
+        var section = replaceSection(ctx, result.data.html);
+        var details = slotElement(section, slot);
+        var summary = details && details.querySelector("summary");
+        if (summary) { summary.focus(); }
+        ctx.announce(result.data.message);
+      });
+    }
+
+    ctx.root.addEventListener("submit", function (event) {
+      var form = event.target.closest("[data-reflection-form]");
+      if (!form) { return; }
+      event.preventDefault();
+      send(form, true);
+    });
+
+    ctx.root.addEventListener("click", function (event) {
+      var button = event.target.closest('[data-action="draft"]');
+      if (!button) { return; }
+      event.preventDefault();
+      send(button.closest("[data-reflection-form]"), false);
+    });
+
+    ctx.root.addEventListener("change", function (event) {
+      var toggle = event.target.closest("[data-share-toggle]");
+      if (!toggle || busy) { return; }
+      busy = true;
+      var form = toggle.closest("[data-reflection-form]");
+      var slot = form.closest("details").getAttribute("data-slot");
+      var session = form.getAttribute("data-session-id");
+      ctx.call("reflection_share", {
+        session_id: session ? parseInt(session, 10) : null,
+        shared: toggle.checked
+      }).then(function (result) {
+        busy = false;
+        if (!result.ok) {
+          toggle.checked = !toggle.checked;
+          ctx.announce(result.data.error.message);
+          return;
+        }
+        var section = replaceSection(ctx, result.data.html);
+        var details = slotElement(section, slot);
+        var fresh = details && details.querySelector("[data-share-toggle]");
+        if (fresh) { fresh.focus(); }
+        ctx.announce(result.data.message);
+      });
+    });
+  });
+}());

@@ -1,0 +1,46 @@
+"""The learner's reflection view and the facilitator's figures use a fixed number of queries."""
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.reflection_setup import all_items, make_season
+from tests.runtimes import make_block
+from verme_xblock.api import reflections
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(season, config, sessions, members):
+    now = timezone.now()
+    ids = list(season.sessions[:-1])
+    for number in range(len(ids) + 1, sessions + 1):
+        ids.append(reflections.ensure_session(season.group_id, number + 10, title=f"Extra {number}",
+                                              starts_at=now - datetime.timedelta(hours=number)))
+    for user_id in members:
+        for session_id in (None, *ids[:sessions]):
+            reflections.save_reflection(season.block_key, season.member(user_id), config, session_id,
+                                        all_items(config, 4), {"went_well": "Fine"}, submit=True)
+
+
+def count_queries(block):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        block.render("student_view")
+    return len(captured)
+
+
+@pytest.mark.parametrize(("viewer", "expected"), [("m1", 5), ("fac", 9), ("staff", 9)])
+def test_view_queries_do_not_grow_with_reflections(viewer, expected, django_assert_num_queries):
+    season = make_season(make_block("m1").block_key, members=("m1", "m2", "m3"))
+    block = make_block(viewer, is_staff=viewer == "staff")
+    config = block.config("en")
+    fill(season, config, 1, ("m1",))
+    reflections.set_shared(season.block_key, season.member("m1"), None, True)
+    assert count_queries(block) == expected
+    fill(season, config, 6, ("m1", "m2", "m3"))
+    reflections.set_shared(season.block_key, season.member("m2"), season.sessions[1], True)
+    with django_assert_num_queries(expected):
+        make_block(viewer, is_staff=viewer == "staff").render("student_view")
