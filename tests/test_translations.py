@@ -1,6 +1,5 @@
 """English, Finnish and Swedish are shipped complete, compiled, and in step with the code."""
 import gettext
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -40,7 +39,7 @@ def test_compiled_catalogues_match_the_po_files(language):
     for entry in catalogue.translated_entries():
         assert compiled.gettext(entry.msgid) == entry.msgstr, f"run `make messages`: {entry.msgid!r} is stale"
     js_file = catalogues.JS_CATALOGUES / language / "text.js"
-    js = json.loads(js_file.read_text(encoding="utf-8").split("=", 1)[1].rstrip().rstrip(";"))
+    js = catalogues.read_js_catalogue(js_file.read_text(encoding="utf-8"))
     assert js, "the JavaScript catalogue is empty"
     for msgid, msgstr in js.items():
         assert catalogue.find(msgid).msgstr == msgstr

@@ -8,6 +8,7 @@ from . import i18n, rendering, roles
 from .api import access
 from .config import ConfigurationFields
 from .data import Viewer
+from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
 from .views.reflections import ReflectionsMixin
 from .views.studio import StudioEditorMixin
@@ -19,12 +20,13 @@ JS = ("js/verme.js",)
 @XBlock.needs("user", "i18n")
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
-class VermeXBlock(BankMixin, ReflectionsMixin, StudioEditorMixin, ConfigurationFields, XBlock):
+class VermeXBlock(BankMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock):
     """Peer-group mentoring in one course component."""
 
     resources_dir = ""
     public_dir = "static"
     has_author_view = True
+    i18n_js_namespace = "VermeI18N"  # the platform compiles our JS catalogue under this global name
 
     display_name = String(
         display_name=gettext_lazy("Display name"),
@@ -84,11 +86,6 @@ class VermeXBlock(BankMixin, ReflectionsMixin, StudioEditorMixin, ConfigurationF
     def public_view(self, context=None):  # noqa: ARG002 (XBlock view signature)
         with i18n.active_catalogue() as language:
             html = rendering.render("verme/public_view.html", {"language": language}, block=self)
-        return rendering.fragment(self, html, css=CSS)
-
-    def author_view(self, context=None):  # noqa: ARG002 (XBlock view signature)
-        with i18n.active_catalogue() as language:
-            html = rendering.render("verme/author_view.html", {"language": language}, block=self)
         return rendering.fragment(self, html, css=CSS)
 
     # Sections

@@ -1,19 +1,39 @@
 """The block's Studio configuration: fields (travel with course export/import) and a frozen view of them.
 
 A list field left empty means "the Verme defaults", in the language of the current user, so a new
-block works before anyone opens the editor.
+block works before anyone opens the editor. The Studio editor writes every list on the first save,
+so from then on the block keeps the author's language (see `defaults.py`).
 """
+import copy
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 from xblock.fields import Float, Integer, List, Scope, String
 
-from .defaults import defaults_for
+from .defaults import LIST_SETTINGS, defaults_for
 
 SELF_SELECT = "self_select"
 STAFF_ASSIGNED = "staff_assigned"
 GROUP_ONLY = "group"
 COURSE_WIDE = "course"
+
+# The settings the editor and OLX cover, besides the lists of `defaults.LIST_SETTINGS`.
+SCALAR_SETTINGS = (
+    "display_name", "introduction", "min_group_size", "max_group_size", "enrolment_mode", "session_count",
+    "session_length_minutes", "session_interval_weeks", "default_post_visibility", "anonymity_threshold", "weight",
+)
+
+
+def archive(previous, current, archived):
+    """The archived items after a save: removed items join the archive, items back in use leave it."""
+    in_use = {item["id"] for item in current}
+    kept = [dict(item) for item in archived if item["id"] not in in_use]
+    known = {item["id"] for item in kept}
+    for item in previous:
+        if item["id"] not in in_use and item["id"] not in known:
+            kept.append(dict(item))
+            known.add(item["id"])
+    return kept
 
 
 class ConfigurationFields:
@@ -46,6 +66,13 @@ class ConfigurationFields:
         scope=Scope.settings,
     )
     weight = Float(display_name=gettext_lazy("Problem weight"), default=0.0, scope=Scope.settings)
+    # Reflection items an author removed: their answers stay, and reports can still name them.
+    archived_likert_items = List(
+        display_name=gettext_lazy("Removed reflection statements"), default=[], scope=Scope.settings
+    )
+    archived_open_prompts = List(
+        display_name=gettext_lazy("Removed reflection questions"), default=[], scope=Scope.settings
+    )
 
     def config(self, language="en"):
         """The configuration as plain data, defaults filled in for `language`."""
@@ -65,7 +92,35 @@ class ConfigurationFields:
             default_post_visibility=self.default_post_visibility,
             anonymity_threshold=self.anonymity_threshold,
             weight=self.weight,
+            archived_likert_items=tuple(self.archived_likert_items),
+            archived_open_prompts=tuple(self.archived_open_prompts),
         )
+
+    def settings_values(self, language="en"):
+        """Every editable setting as plain JSON data (the editor's and OLX's shape), defaults filled in."""
+        config = self.config(language)
+        values = {name: getattr(self, name) for name in SCALAR_SETTINGS}
+        values.update({name: [copy.deepcopy(item) for item in getattr(config, name)] for name in LIST_SETTINGS})
+        return values
+
+    def store_settings(self, values, language="en"):
+        """Write validated settings (see `studio_settings.clean`); removed reflection items are archived.
+
+        The lists are written whole, so the first save keeps the defaults in the author's language.
+        """
+        previous = self.config(language)
+        for name in ("likert_items", "open_prompts"):
+            archive_name = f"archived_{name}"
+            setattr(self, archive_name, archive(getattr(previous, name), values[name], getattr(self, archive_name)))
+        for name in (*SCALAR_SETTINGS, *LIST_SETTINGS):
+            setattr(self, name, values[name])
+
+    def archived_ids(self):
+        """Ids a new item must not take: those of removed items whose answers are kept."""
+        return {
+            "likert_items": {item["id"] for item in self.archived_likert_items},
+            "open_prompts": {item["id"] for item in self.archived_open_prompts},
+        }
 
 
 @dataclass(frozen=True)
@@ -77,10 +132,12 @@ class Config:
     session_count: int
     session_length_minutes: int
     session_interval_weeks: int
-    session_templates: tuple  # of {"title", "goal", "methods", "agenda": [{"minute", "text"}]}
+    session_templates: tuple  # of {"id", "title", "goal", "methods", "agenda": [{"minute", "text"}]}
     likert_items: tuple  # of {"id", "text"}
     open_prompts: tuple  # of {"id", "text"}
     tags: tuple  # of str
     default_post_visibility: str
     anonymity_threshold: int
     weight: float
+    archived_likert_items: tuple = ()  # of {"id", "text"}: removed items whose answers are kept
+    archived_open_prompts: tuple = ()  # of {"id", "text"}

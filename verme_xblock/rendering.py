@@ -46,11 +46,17 @@ def static_text(relative_path):
 def fragment(block, html, css=(), js=(), init_fn=None, init_args=None, language=None):
     """A Fragment with our CSS and JS files added as package resources, and the JS init function.
 
-    With JavaScript, the language's JS catalogue comes first so `Verme.gettext` can read it.
+    With JavaScript, the language's JS catalogue comes first so `Verme.gettext` can read it: the one
+    the platform's i18n service compiled for the block's `i18n_js_namespace` when it has one (Open edX
+    Redwood and later), else the catalogue bundled with the package.
     """
     frag = Fragment(html)
     if js and language:
-        js = (f"js/translations/{language}/text.js", *js)
+        platform_catalogue = javascript_catalogue_url(block)
+        if platform_catalogue:
+            frag.add_javascript_url(platform_catalogue)
+        else:
+            js = (f"js/translations/{language}/text.js", *js)
     for path in css:
         frag.add_css_url(block.runtime.local_resource_url(block, f"static/{path}"))
     for path in js:
@@ -58,3 +64,10 @@ def fragment(block, html, css=(), js=(), init_fn=None, init_args=None, language=
     if init_fn:
         frag.initialize_js(init_fn, init_args or {})
     return frag
+
+
+def javascript_catalogue_url(block):
+    """The URL of the platform's JavaScript catalogue for this block, or None (the workbench has none)."""
+    service = block.runtime.service(block, "i18n")
+    url_for = getattr(service, "get_javascript_i18n_catalog_url", None) if service is not None else None
+    return url_for(block) if callable(url_for) else None

@@ -10,3 +10,37 @@ register = template.Library()
 def markdown_filter(text):
     """User-written Markdown as sanitised HTML."""
     return render_markdown(text)
+
+
+@register.filter(name="with_number")
+def with_number(label_format, number):
+    """'Statement {number}' with the number filled in (the same format the editor's JS fills)."""
+    return str(label_format).replace("{number}", str(number))
+
+
+@register.filter(name="join_path")
+def join_path(path, part):
+    """A field path of the editor: 'tags' + 3 -> 'tags.3' (errors name fields by these paths)."""
+    return f"{path}.{part}"
+
+
+@register.filter(name="dom_path")
+def dom_path(path):
+    """A field path as it appears in HTML ids: 'tags.3' -> 'tags-3'."""
+    return str(path).replace(".", "-")
+
+
+@register.filter(name="clock")
+def clock_filter(minutes, language):
+    """Minutes from the start of a session as '1.25' (fi, sv) or '1:25' (en)."""
+    from .formatting import format_clock
+
+    return format_clock(minutes, language)
+
+
+@register.filter(name="number")
+def number_filter(value, language):
+    """A number in the reader's language: '0,5' (fi, sv) or '0.5' (en)."""
+    from .formatting import format_number
+
+    return format_number(value, language)

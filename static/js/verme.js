@@ -4,11 +4,17 @@
 (function () {
   "use strict";
 
-  var catalog = window.VermeI18n || {};
-
+  /* The catalogue in the shape Open edX compiles for `i18n_js_namespace` (window.VermeI18N), from the
+   * platform when it has one for this block, else the one bundled in static/js/translations/. */
   function gettext(text) {
-    var translated = catalog[text];
-    return typeof translated === "string" && translated ? translated : text;
+    var i18n = window.VermeI18N;
+    return i18n && typeof i18n.gettext === "function" ? i18n.gettext(text) : text;
+  }
+
+  function ngettext(singular, plural, count) {
+    var i18n = window.VermeI18N;
+    if (i18n && typeof i18n.ngettext === "function") { return i18n.ngettext(singular, plural, count); }
+    return count === 1 ? singular : plural;
   }
 
   /* "Saved {name}" + {name: "x"} -> "Saved x" (values are inserted as text by the caller). */
@@ -80,6 +86,7 @@
 
   window.Verme = {
     gettext: gettext,
+    ngettext: ngettext,
     interpolate: interpolate,
     call: call,
     announce: announce,

@@ -26,7 +26,7 @@ def assert_error_shape(body, code, field=None):
 def test_author_with_write_permission_saves():
     block = author()
     status, body = call_handler(block, "studio_save", {"display_name": "  New name ", "introduction": "Hi"})
-    assert (status, body) == (200, {"saved": True})
+    assert (status, body["saved"]) == (200, True)
     assert (block.display_name, block.introduction) == ("New name", "Hi")
 
 

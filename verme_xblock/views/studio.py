@@ -1,12 +1,22 @@
-"""Studio: the editor (`studio_view`) and its save handler."""
+"""Studio: the editor (`studio_view`), its handlers, `validate()` and the author's overview.
+
+Every handler here checks Studio write permission first (and refuses in the LMS): a Studio
+handler runs for any signed-in user. The settings schema is `studio_settings`.
+"""
+from django.utils import translation
 from django.utils.translation import gettext as _
+from xblock.validation import ValidationMessage
 
-from .. import i18n, rendering, roles, validation
-from ..errors import forbidden
+from .. import i18n, rendering, roles, studio_settings
+from ..config import COURSE_WIDE, GROUP_ONLY, SELF_SELECT, STAFF_ASSIGNED
+from ..defaults import LIST_SETTINGS, defaults_for
+from ..errors import Refusal, forbidden
 from ..handlers import json_api
+from ..markup import render_markdown
 
-DISPLAY_NAME_MAX = 200
-INTRODUCTION_MAX = 10_000
+CSS = ("css/verme.css", "css/studio.css")
+DISPLAY_NAME_MAX = studio_settings.LIMITS["display_name"]
+INTRODUCTION_MAX = studio_settings.LIMITS["introduction"]
 
 
 class StudioEditorMixin:
@@ -14,25 +24,91 @@ class StudioEditorMixin:
 
     def studio_view(self, context=None):  # noqa: ARG002 (XBlock view signature)
         with i18n.active_catalogue() as language:
-            html = rendering.render(
-                "verme/studio/editor.html",
-                {"language": language, "limits": {"display_name": DISPLAY_NAME_MAX, "introduction": INTRODUCTION_MAX}},
-                block=self,
-            )
+            html = rendering.render("verme/studio/editor.html", self._editor_context(language), block=self)
         return rendering.fragment(
-            self, html, css=("css/verme.css",), js=("js/verme.js", "js/studio.js"), init_fn="VermeStudioEditor",
+            self, html, css=CSS, js=("js/verme.js", "js/studio.js"), init_fn="VermeStudioEditor",
             language=language,
         )
 
+    def author_view(self, context=None):  # noqa: ARG002 (XBlock view signature)
+        with i18n.active_catalogue() as language:
+            config = self.config(language)
+            html = rendering.render(
+                "verme/author_view.html",
+                {"language": language, "config": config, "advice": studio_settings.advice(config),
+                 "labels": choice_labels(), "unconfigured": not self.session_templates},
+                block=self,
+            )
+        return rendering.fragment(self, html, css=CSS)
+
+    def validate(self):
+        """Studio shows these under the component: settings that are allowed but unwise."""
+        result = super().validate()
+        with i18n.active_catalogue() as language:
+            for text in studio_settings.advice(self.config(language)):
+                result.add(ValidationMessage(ValidationMessage.WARNING, str(text)))
+        return result
+
     @json_api()
     def studio_save(self, payload, viewer):  # noqa: ARG002 (the Studio check below decides)
+        self._require_author()
+        language = i18n.supported_language(translation.get_language())
+        # Every save names the component; settings left out of a save keep their current values.
+        current = {name: value for name, value in self.settings_values(language).items() if name != "display_name"}
+        values = studio_settings.clean({**current, **payload}, self.archived_ids())
+        self.store_settings(values, language)
+        return {
+            "saved": True,
+            "html": rendering.render("verme/studio/form.html", self._editor_context(language), block=self),
+            "warnings": [str(text) for text in studio_settings.advice(self.config(language))],
+        }
+
+    @json_api()
+    def studio_preview(self, payload, viewer):  # noqa: ARG002
+        """The introduction as the learner will see it, rendered by the server's Markdown renderer."""
+        self._require_author()
+        text = payload.get("introduction", "")
+        if not isinstance(text, str) or len(text) > INTRODUCTION_MAX:
+            raise Refusal("invalid", _("Use at most {limit} characters (now {count}).").format(
+                limit=INTRODUCTION_MAX, count=len(str(text))), field="introduction")
+        return {"html": str(render_markdown(text))}
+
+    @json_api()
+    def studio_defaults(self, payload, viewer):  # noqa: ARG002
+        """One list of the editor filled with the defaults in the author's language (saved on Save)."""
+        self._require_author()
+        name = payload.get("list")
+        if name not in LIST_SETTINGS:
+            raise Refusal("invalid_choice", _("Choose one of the options."), field="list")
+        language = i18n.supported_language(translation.get_language())
+        context = self._editor_context(language)
+        context["values"][name] = defaults_for(language)[name]
+        return {"html": rendering.render(f"verme/studio/lists/{name}.html", context, block=self)}
+
+    def _require_author(self):
         caller = roles.identify(self)
         if caller.runtime == "lms" or not caller.is_course_staff:
             raise forbidden(_("You do not have permission to change this component."))
-        display_name = validation.text(payload, "display_name", max_length=DISPLAY_NAME_MAX)
-        introduction = validation.text(
-            payload, "introduction", max_length=INTRODUCTION_MAX, required=False, allow_blank=True
-        )
-        self.display_name = display_name
-        self.introduction = introduction
-        return {"saved": True}
+
+    def _editor_context(self, language):
+        labels = choice_labels()
+        return {
+            "enrolment_options": [(value, labels[value]) for value in (SELF_SELECT, STAFF_ASSIGNED)],
+            "visibility_options": [(value, labels[value]) for value in (COURSE_WIDE, GROUP_ONLY)],
+            "language": language,
+            "values": self.settings_values(language),
+            "limits": studio_settings.LIMITS,
+            "bounds": studio_settings.NUMBER_BOUNDS,
+            "labels": labels,
+            "advice": studio_settings.advice(self.config(language)),
+        }
+
+
+def choice_labels():
+    """Translated labels of the choice settings, for the editor and the author view."""
+    return {
+        SELF_SELECT: _("Participants choose their group"),
+        STAFF_ASSIGNED: _("Course staff place participants in groups"),
+        GROUP_ONLY: _("Visible to the author's group only"),
+        COURSE_WIDE: _("Visible to everyone in the course"),
+    }
