@@ -130,7 +130,7 @@ def test_burst_of_posts_is_throttled_by_the_settings_bucket(world):
                                         "Please wait a while before sharing another.")
     assert count_rows() == rows
     with translation.override("fi"):
-        assert "minuutin aikana" in call_handler(block, "bank_create", valid())[1]["error"]["message"]
+        assert "minuutin aikana" in call_handler(block, "bank_create", valid(tags=[]))[1]["error"]["message"]
 
 
 def test_rate_limit_defaults_and_bad_settings_fall_back():
