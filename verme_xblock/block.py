@@ -9,6 +9,7 @@ from .api import access
 from .config import ConfigurationFields
 from .data import Viewer
 from .olx import OlxSettingsMixin
+from .views.bank import BankMixin
 from .views.reflections import ReflectionsMixin
 from .views.studio import StudioEditorMixin
 
@@ -19,7 +20,7 @@ JS = ("js/verme.js",)
 @XBlock.needs("user", "i18n")
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
-class VermeXBlock(ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock):
+class VermeXBlock(BankMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock):
     """Peer-group mentoring in one course component."""
 
     resources_dir = ""
@@ -42,7 +43,7 @@ class VermeXBlock(ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin, Configu
     )
 
     # Capability sections of the learner view, in order: (method name returning a Section or None).
-    student_sections = ("group_section", "reflections_section", "reflection_figures_section")
+    student_sections = ("group_section", "reflections_section", "reflection_figures_section", "bank_section")
 
     @property
     def block_key(self):
