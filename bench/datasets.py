@@ -71,5 +71,45 @@ def seed_groups(spec):
     return {"groups": len(groups), "memberships": spec["participants"], "sessions": len(sessions)}
 
 
+def seed_bank(spec):
+    """Good-practice posts (course-wide and group-only, two tags each), comments and useful marks."""
+    groups = list(models.MentoringGroup.objects.filter(block_key=BLOCK_KEY).order_by("id").values_list("id", flat=True))
+    people = member_ids(spec)
+    tags = ["Networks", "Assessment", "Digital tools", "Work wellbeing"]
+    models.Post.objects.bulk_create(
+        (
+            models.Post(block_key=BLOCK_KEY, author_id=people[index % len(people)],
+                        author_name=f"Participant {index % len(people)}",
+                        author_organisation=ORGANISATIONS[index % 5],
+                        group_id=groups[group_of(spec, index % len(people))],
+                        visibility="group" if index % 4 == 0 else "course",
+                        title=f"Good practice {index}", body=f"What we tried, number {index}, and what we learned.")
+            for index in range(spec["posts"])
+        ),
+        batch_size=BATCH,
+    )
+    post_ids = list(models.Post.objects.filter(block_key=BLOCK_KEY).values_list("id", flat=True))
+    models.PostTag.objects.bulk_create(
+        (models.PostTag(post_id=post_id, tag=tag) for index, post_id in enumerate(post_ids)
+         for tag in (tags[index % 4], tags[(index + 1) % 4])),
+        batch_size=BATCH,
+    )
+    models.Comment.objects.bulk_create(
+        (models.Comment(post_id=post_ids[index % len(post_ids)], author_id=people[index % len(people)],
+                        author_name=f"Participant {index % len(people)}", body="Thank you, we will try this.")
+         for index in range(spec["comments"])),
+        batch_size=BATCH,
+    )
+    # Each person marks consecutive posts, so (post, person) pairs never repeat.
+    models.Reaction.objects.bulk_create(
+        (models.Reaction(post_id=post_ids[(index // len(people) + index) % len(post_ids)],
+                         user_id=people[index % len(people)])
+         for index in range(spec["reactions"])),
+        batch_size=BATCH, ignore_conflicts=True,
+    )
+    return {"posts": len(post_ids), "post_tags": 2 * len(post_ids), "comments": spec["comments"],
+            "reactions": models.Reaction.objects.filter(post__block_key=BLOCK_KEY).count()}
+
+
 # Each capability adds its seeder here; they run in order.
-SEEDERS = [seed_groups]
+SEEDERS = [seed_groups, seed_bank]

@@ -22,12 +22,30 @@ def student_view(user_id):
     return lambda: block_for(user_id).render("student_view").body_html()
 
 
+def bank_page(user_id, **filters):
+    """One page of the good-practice bank as `bank_list` answers it (the HTML fragment)."""
+    from verme_xblock import i18n
+    from verme_xblock.api import bank
+    from verme_xblock.bank_data import Filters
+
+    def call():
+        block = block_for(user_id)
+        with i18n.active_catalogue():
+            viewer = block.viewer()
+            page = bank.list_posts(block.block_key, viewer, Filters(**filters))
+            return block._bank_render("verme/bank/posts.html", viewer, page=page, more=False)  # noqa: SLF001
+
+    return call
+
+
 def measured_views():
     """(name, callable returning the response text) for every view the benchmark times."""
     return [
         ("student_view learner", student_view(LEARNER)),
         ("student_view facilitator", student_view(FACILITATOR)),
         ("student_view staff", student_view(STAFF)),
+        ("bank page most useful", bank_page(LEARNER, sort="useful")),
+        ("bank page tag + search", bank_page(LEARNER, tag="Networks", search="learned")),
     ]
 
 

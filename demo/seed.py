@@ -11,10 +11,10 @@ from django.utils import timezone
 from workbench.scenarios import get_scenarios
 
 from verme_xblock import i18n, roles
-from verme_xblock.api import groups, plans, reflections, sessions
+from verme_xblock.api import access, bank, bank_moderation, groups, plans, reflections, sessions
 from verme_xblock.data import Viewer
 from verme_xblock.defaults import defaults_for
-from verme_xblock.models import MentoringGroup, MentoringSession
+from verme_xblock.models import MentoringGroup, MentoringSession, Post
 
 STAFF = Viewer("staff_sanna", "Sanna Lehtinen", roles.STAFF, True, None)
 
@@ -129,13 +129,74 @@ def seed_group_spaces(block_key, language):
                                 base_version=0)
 
 
+# Good practices: (author, title, body, tag indexes in the default tag list, visibility,
+# [(commenter, comment)], [people who found it useful])
+ENGLISH_POSTS = [
+    ("learner_aino", "Exit tickets after every lesson",
+     "Three questions on a slip of paper at the end of the lesson:\n\n1. What did I learn today?\n"
+     "2. What was hard?\n3. What do I want to ask next time?\n\nI read them the same afternoon and start the next "
+     "lesson with the two most common questions. [A printable template](https://example.org/exit-ticket).",
+     (5, 0), "course", [("learner_helena", "We use this in counselling sessions too: it works with adults.")],
+     ["learner_mikko", "learner_helena", "learner_pekka"]),
+    ("learner_mikko", "Pair programming with a workplace mentor",
+     "Once a month a developer from a local company codes **together with two students** for an hour, on a real "
+     "small task from the company.", (1, 6), "course", [], ["learner_oskar"]),
+    ("learner_liisa", "Our five-minute check-in",
+     "We start the team meeting with a round: *one thing that went well this week*. It changed the tone of the "
+     "whole meeting.", (3,), "group", [("learner_aino", "Thank you, we tried it on Monday.")], ["learner_aino"]),
+    ("learner_helena", "A shared calendar for work-life periods",
+     "Counsellors and teachers keep one calendar of students' on-the-job learning periods, so visits are planned "
+     "together and no student is forgotten.", (1, 4), "course", [], []),
+]
+FINNISH_POSTS = [
+    ("learner_tuula", "Hiljaisen tiedon kartta",
+     "Kirjoitimme parin kanssa paperille kaiken, mitä osaamme mutta emme ole koskaan opettaneet. "
+     "Kartasta syntyi perehdytysmateriaali uusille kollegoille.", (7, 3), "course",
+     [("learner_ville", "Hieno idea, kokeilemme tätä syksyllä.")], ["learner_ville"]),
+    ("learner_ville", "Rauhallinen aloitus erityisopetuksessa",
+     "Aloitan jokaisen oppitunnin samalla tavalla: **kolme minuuttia hiljaista työtä** ja päivän tavoite "
+     "taululla. Opiskelijat tietävät, mitä odottaa.", (2, 0), "group", [], ["learner_tuula"]),
+]
+
+
+def _viewer(block_key, user_id, staff=False):
+    names = {user_id: name for spec in ENGLISH_GROUPS + FINNISH_GROUPS for user_id, name, *_ in spec[3]}
+    caller = roles.Caller(user_id, user_id, names.get(user_id, user_id), staff, "workbench")
+    return access.viewer_for(block_key, caller)
+
+
+@transaction.atomic
+def seed_bank(block_key, language, post_specs):
+    """Fictional good practices with comments and "useful" marks; a block that has posts is left alone."""
+    if Post.objects.filter(block_key=block_key).exists():
+        return False
+    tags = defaults_for(language)["tags"]
+    for author, title, body, tag_indexes, visibility, comments, useful in post_specs:
+        post_id = bank.create_post(
+            block_key, _viewer(block_key, author), title=title, body=body,
+            tags=[tags[index] for index in tag_indexes], visibility=visibility,
+            rate_limit={"posts": 100, "minutes": 1},
+        )
+        for commenter, text in comments:
+            bank.add_comment(block_key, _viewer(block_key, commenter), post_id, body=text)
+        for person in useful:
+            bank.toggle_useful(block_key, _viewer(block_key, person), post_id)
+    if language == "en":
+        post_id = Post.objects.filter(block_key=block_key).order_by("id").values_list("id", flat=True)[1]
+        bank_moderation.report(block_key, _viewer(block_key, "learner_pekka"), post_id,
+                               reason="Is the company named here happy to be mentioned?")
+    return True
+
+
 def seed():
     """Seed every scenario's block; returns the block keys that got new data."""
     seeded = []
     for language, usage_id in scenario_block_keys().items():
         block_key = _block_key(usage_id)
         specs = FINNISH_GROUPS if language == "fi" else ENGLISH_GROUPS
-        if seed_groups(block_key, specs):
+        added = seed_groups(block_key, specs)
+        posts = FINNISH_POSTS if language == "fi" else ENGLISH_POSTS
+        if seed_bank(block_key, language, posts) or added:
             seeded.append(block_key)
         seed_group_spaces(block_key, language)  # first: the reflections reuse these sessions
         seed_reflections(block_key, language)

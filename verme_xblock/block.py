@@ -9,6 +9,7 @@ from .api import access
 from .config import ConfigurationFields
 from .data import Viewer
 from .olx import OlxSettingsMixin
+from .views.bank import BankMixin
 from .views.groups import GroupsMixin
 from .views.reflections import ReflectionsMixin
 from .views.sessions import SessionsMixin
@@ -22,7 +23,8 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    GroupsMixin, SessionsMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock
+    GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin,
+    ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
@@ -46,7 +48,7 @@ class VermeXBlock(
     )
 
     # Capability sections of the learner view, in order: (method name returning a Section or None).
-    student_sections = ("group_section", "reflections_section", "reflection_figures_section")
+    student_sections = ("group_section", "reflections_section", "reflection_figures_section", "bank_section")
 
     @property
     def block_key(self):

@@ -165,6 +165,123 @@ class ReflectionAnswer(models.Model):
                 Q(kind="open", value__isnull=True) | Q(kind="likert", value__gte=1, value__lte=5),
             ),
         ]
+class Post(models.Model):
+    """A good practice shared in the bank: for the author's group only, or for the whole course.
+
+    Deleting sets `deleted_at` (the row stays for the moderation log and the posting rate limit);
+    every reader filters deleted posts out.
+    """
+
+    GROUP = "group"
+    COURSE = "course"
+
+    block_key = models.CharField(max_length=BLOCK_KEY_LENGTH)
+    author_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    author_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    author_organisation = models.CharField(max_length=200, blank=True)
+    # The author's group when posting: decides who sees a group-only post and who moderates it.
+    # (If the group is ever deleted, its group-only posts are left for course staff alone.)
+    group = models.ForeignKey(MentoringGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts")
+    session = models.ForeignKey(
+        MentoringSession, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    visibility = models.CharField(max_length=10, choices=[(GROUP, GROUP), (COURSE, COURSE)], default=COURSE)
+    title = models.CharField(max_length=200)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    hidden = models.BooleanField(default=False)
+    hidden_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["block_key", "deleted_at", "id"], name="verme_post_block_newest"),
+            models.Index(fields=["block_key", "author_id", "created_at"], name="verme_post_author_recent"),
+        ]
+        constraints = [
+            check_constraint("verme_post_visibility_known", Q(visibility__in=["group", "course"])),
+        ]
+
+
+class PostTag(models.Model):
+    """One tag of a post (the tags come from the block's configured list)."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="tags")
+    tag = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["tag", "post"], name="verme_posttag_by_tag")]
+        constraints = [models.UniqueConstraint(fields=["post", "tag"], name="verme_posttag_once")]
+
+
+class Comment(models.Model):
+    """A comment on a post (one level, shown in time order)."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    author_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    author_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    author_organisation = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    hidden = models.BooleanField(default=False)
+    hidden_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class Reaction(models.Model):
+    """A "useful" mark: one per person per post; counts are always counted from these rows."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "user_id"], name="verme_reaction_once")]
+
+
+class Report(models.Model):
+    """A participant's report of a post or a comment; open until a moderator acts on it."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
+    comment = models.ForeignKey(Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
+    reporter_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    reporter_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    reason = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class ModerationAction(models.Model):
+    """The moderation log: who did what to which post or comment, when and why."""
+
+    HIDE = "hide"
+    RESTORE = "restore"
+    DISMISS = "dismiss"
+    DELETE = "delete"
+
+    block_key = models.CharField(max_length=BLOCK_KEY_LENGTH, db_index=True)
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="moderation_actions")
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="moderation_actions"
+    )
+    action = models.CharField(
+        max_length=10, choices=[(HIDE, HIDE), (RESTORE, RESTORE), (DISMISS, DISMISS), (DELETE, DELETE)]
+    )
+    actor_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    actor_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
 
 
 class Attendance(models.Model):

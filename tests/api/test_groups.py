@@ -136,7 +136,8 @@ def test_full_archived_unknown_and_staff_assigned_groups_refuse_joins():
 def test_staff_add_move_and_remove_members_within_capacity():
     first, second = make_group("A", min_size=1, max_size=1), make_group("B", min_size=1, max_size=2)
     groups.assign_member(BLOCK, STAFF, first, user_id="7", display_name="Ville")
-    refused("already_member", groups.assign_member, BLOCK, STAFF, first, user_id="7", display_name="Ville")
+    groups.assign_member(BLOCK, STAFF, first, user_id="7", display_name="Ville L.", organisation="College Z")
+    assert Membership.objects.values_list("display_name", "organisation").get() == ("Ville L.", "College Z")
     refused("group_full", groups.assign_member, BLOCK, STAFF, first, user_id="8", display_name="Tuula")
     groups.assign_member(BLOCK, STAFF, second, user_id="7", display_name="Ville")  # a move
     assert list(Membership.objects.values_list("user_id", "group_id")) == [("7", second)]

@@ -189,24 +189,28 @@ def update_profile(block_key, viewer, *, organisation, role):
 
 
 def assign_member(block_key, viewer, group_id, *, user_id, display_name, organisation="", role=""):
-    """Course staff place a participant in a group, moving them if they were in another."""
+    """Course staff place a participant in a group, moving them if they were in another.
+
+    Assigning someone to the group they are in updates their name (and organisation and role when given).
+    """
     if not viewer.is_course_staff:
         raise forbidden(_("Only course staff can assign members."))
     with transaction.atomic():
         group = _group(block_key, group_id, lock=True)
         current = Membership.objects.select_for_update().filter(block_key=block_key, user_id=user_id).first()
-        if current and current.group_id == group.id:
-            raise conflict(_("That person is already in this group."), code="already_member")
-        _take_seat(group)
-        if current:
-            current.group = group
-            current.display_name = display_name or current.display_name
-            current.save(update_fields=["group", "display_name"])
-        else:
+        if current is None or current.group_id != group.id:
+            _take_seat(group)
+        if current is None:
             Membership.objects.create(
                 block_key=block_key, group=group, user_id=user_id, display_name=display_name,
                 organisation=organisation, role=role,
             )
+            return
+        current.group = group
+        current.display_name = display_name or current.display_name
+        current.organisation = organisation or current.organisation
+        current.role = role or current.role
+        current.save(update_fields=["group", "display_name", "organisation", "role"])
 
 
 def remove_member(block_key, viewer, group_id, *, user_id):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verme_xblock', '0002_reflections'),
+        ('verme_xblock', '0003_bank'),
     ]
 
     operations = [
