@@ -10,11 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from workbench.scenarios import get_scenarios
 
-from verme_xblock import roles
-from verme_xblock.api import access, bank, bank_moderation, groups, reflections
+from verme_xblock import i18n, roles
+from verme_xblock.api import access, bank, bank_moderation, groups, plans, reflections, sessions
 from verme_xblock.data import Viewer
 from verme_xblock.defaults import defaults_for
-from verme_xblock.models import Post
+from verme_xblock.models import MentoringGroup, MentoringSession, Post
 
 STAFF = Viewer("staff_sanna", "Sanna Lehtinen", roles.STAFF, True, None)
 
@@ -82,6 +82,51 @@ def seed_groups(block_key, group_specs):
                 user_id=user_id, display_name=display_name, organisation=organisation, role=role,
             )
     return True
+
+
+PLANS = {
+    "en": ("## Ground rules\n\n- Everyone is an equal participant: every voice is heard and nobody dominates.\n"
+           "- What is shared in the group stays in the group.\n\n"
+           "## Our goals\n\n- Try one new guidance practice each month and tell the group how it went.\n"
+           "- Build a shared list of tools for the first weeks of a new student.\n\n"
+           "## Themes for our sessions\n\n- First weeks at work\n- Feedback to students\n- Coping at work\n"),
+    "fi": ("## Pelisäännöt\n\n- Jokainen on tasavertainen osallistuja: jokaisen ääni tulee kuulluksi eikä "
+           "kukaan dominoi.\n- Ryhmässä jaettu jää ryhmään.\n\n"
+           "## Tavoitteemme\n\n- Kokeilemme joka kuukausi yhtä uutta ohjauskäytäntöä ja kerromme ryhmälle, "
+           "miten se onnistui.\n- Kokoamme yhteisen listan työkaluista opiskelijan ensimmäisille viikoille.\n\n"
+           "## Tapaamisten teemat\n\n- Työn alkuviikot\n- Palaute opiskelijoille\n- Työssä jaksaminen\n"),
+}
+SESSION_NOTES = {
+    "en": "We agreed on our ground rules and chose three themes: first weeks, feedback, coping.",
+    "fi": "Sovimme pelisäännöistä ja valitsimme kolme teemaa: alkuviikot, palaute ja jaksaminen.",
+}
+
+
+@transaction.atomic
+def seed_group_spaces(block_key, language):
+    """Sessions (the first two already held), attendance and a progress plan for each seeded group."""
+    with i18n.active_catalogue(language):
+        defaults = defaults_for(language)
+        config = SimpleNamespace(session_count=5, session_interval_weeks=6, session_length_minutes=180,
+                                 session_templates=defaults["session_templates"])
+        today = timezone.localtime().replace(hour=13, minute=0, second=0, microsecond=0)
+        first = today - datetime.timedelta(weeks=12, days=2)  # three sessions held, as the reflections expect
+        for group in MentoringGroup.objects.filter(block_key=block_key).prefetch_related("memberships"):
+            if MentoringSession.objects.filter(group=group).exists():
+                continue
+            sessions.generate_sessions(group.id, first, config)
+            held = MentoringSession.objects.filter(group=group, starts_at__lt=today).order_by("number")
+            members = list(group.memberships.order_by("display_name"))
+            for session in held:
+                records = {m.user_id: ("present", None) for m in members}
+                if members and session.number == 2:
+                    records[members[-1].user_id] = ("excused", 0)
+                sessions.record_attendance(block_key, STAFF, session.id, records)
+            held.filter(number=1).update(notes=SESSION_NOTES[language])
+            if members:
+                author = Viewer(members[0].user_id, members[0].display_name, roles.LEARNER, False, group.id)
+                plans.save_plan(block_key, author, group.id, text=PLANS[language],
+                                base_version=0)
 
 
 # Good practices: (author, title, body, tag indexes in the default tag list, visibility,
@@ -153,6 +198,7 @@ def seed():
         posts = FINNISH_POSTS if language == "fi" else ENGLISH_POSTS
         if seed_bank(block_key, language, posts) or added:
             seeded.append(block_key)
+        seed_group_spaces(block_key, language)  # first: the reflections reuse these sessions
         seed_reflections(block_key, language)
     return seeded
 

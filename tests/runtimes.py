@@ -31,7 +31,7 @@ class UsageKey:
 
 
 class LmsUserService(UserService):
-    def __init__(self, user_id=None, username="", full_name="", is_staff=False):
+    def __init__(self, user_id=None, username="", full_name="", is_staff=False, preferences=None):
         user = XBlockUser(is_current_user=True, full_name=full_name)
         user.opt_attrs = {
             "edx-platform.is_authenticated": user_id is not None,
@@ -39,6 +39,7 @@ class LmsUserService(UserService):
             "edx-platform.username": username,
             "edx-platform.user_is_staff": is_staff,
             "edx-platform.user_role": "staff" if is_staff else "student",
+            "edx-platform.user_preferences": dict(preferences or {}),
         }
         super().__init__(user=user)
 
@@ -95,11 +96,12 @@ class PlatformRuntime(Runtime):
 
 
 def make_block(user_id=None, *, username="", full_name="", is_staff=False, studio_writable=None,
-               usage_key=None, fields=None, settings=None):
+               usage_key=None, fields=None, settings=None, preferences=None):
     """A VermeXBlock as the LMS (or Studio, when `studio_writable` is given) would construct it."""
     usage_key = usage_key or UsageKey()
     services = {
-        "user": LmsUserService(user_id, username=username, full_name=full_name, is_staff=is_staff),
+        "user": LmsUserService(user_id, username=username, full_name=full_name, is_staff=is_staff,
+                               preferences=preferences),
         "i18n": I18nService(),
         "settings": SettingsService(settings),
         "field-data": DictFieldData(dict(fields or {})),

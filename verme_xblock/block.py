@@ -4,13 +4,15 @@ from django.utils.translation import gettext_lazy
 from xblock.core import XBlock
 from xblock.fields import Scope, String
 
-from . import i18n, rendering, roles
+from . import formatting, i18n, rendering, roles
 from .api import access
 from .config import ConfigurationFields
 from .data import Viewer
 from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
+from .views.groups import GroupsMixin
 from .views.reflections import ReflectionsMixin
+from .views.sessions import SessionsMixin
 from .views.studio import StudioEditorMixin
 
 CSS = ("css/verme.css",)
@@ -20,7 +22,10 @@ JS = ("js/verme.js",)
 @XBlock.needs("user", "i18n")
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
-class VermeXBlock(BankMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock):
+class VermeXBlock(
+    GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin,
+    ConfigurationFields, XBlock,
+):
     """Peer-group mentoring in one course component."""
 
     resources_dir = ""
@@ -58,7 +63,7 @@ class VermeXBlock(BankMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMix
     # Views
 
     def student_view(self, context=None):
-        with i18n.active_catalogue() as language:
+        with i18n.active_catalogue() as language, formatting.reader_time_zone(self):
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)
@@ -87,13 +92,6 @@ class VermeXBlock(BankMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMix
         with i18n.active_catalogue() as language:
             html = rendering.render("verme/public_view.html", {"language": language}, block=self)
         return rendering.fragment(self, html, css=CSS)
-
-    # Sections
-
-    def group_section(self, viewer):
-        from .views.sections import Section
-
-        return Section("verme/sections/my_group.html", {"viewer": viewer})
 
     @staticmethod
     def workbench_scenarios():

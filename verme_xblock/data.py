@@ -37,6 +37,11 @@ class GroupSummary:
     min_size: int
     max_size: int
     archived: bool
+    description: str = ""
+    place: str = ""
+    meeting_url: str = ""
+    first_session_at: object = None  # an aware datetime, or None before sessions are planned
+    facilitators: tuple = ()  # (user id, name) pairs, for course staff's tools; not in `as_json`
 
     @property
     def seats_left(self):
@@ -48,6 +53,8 @@ class GroupSummary:
 
     def as_json(self):
         data = asdict(self)
+        data.pop("facilitators")
         data["facilitator_names"] = list(self.facilitator_names)
         data["seats_left"] = self.seats_left
+        data["first_session_at"] = self.first_session_at.isoformat() if self.first_session_at else None
         return data

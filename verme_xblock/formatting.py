@@ -8,9 +8,9 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
-from django.utils import dateformat, formats, timezone, translation
+from django.utils import dateformat, formats, timezone
 
-from .i18n import supported_language
+from .i18n import active_catalogue, supported_language
 
 # Django date format strings per language (month and weekday names come from Django's catalogues).
 PATTERNS = {
@@ -33,6 +33,12 @@ def user_time_zone(block):
     return time_zone(preferences.get("time_zone"))
 
 
+def reader_time_zone(block):
+    """Make the reader's time zone Django's current one while the block renders or handles a call,
+    so dates shown (and dates typed into forms) are in their own zone."""
+    return timezone.override(user_time_zone(block))
+
+
 def time_zone(name):
     try:
         return zoneinfo.ZoneInfo(name) if name else zoneinfo.ZoneInfo(settings.TIME_ZONE)
@@ -48,23 +54,23 @@ def _local(value, tz):
 
 def format_datetime(value, language, tz=None):
     """'15.9.2026 klo 13.00' (fi), '15.9.2026 kl. 13.00' (sv), '15 September 2026, 13:00' (en)."""
-    with translation.override(supported_language(language)):
+    with active_catalogue(language):
         return dateformat.format(_local(value, tz), _patterns(language)["datetime"])
 
 
 def format_date(value, language, tz=None):
-    with translation.override(supported_language(language)):
+    with active_catalogue(language):
         return dateformat.format(_local(value, tz), _patterns(language)["date"])
 
 
 def format_time(value, language, tz=None):
-    with translation.override(supported_language(language)):
+    with active_catalogue(language):
         return dateformat.format(_local(value, tz), _patterns(language)["time"])
 
 
 def format_number(value, language, decimals=None):
     """'1 234,5' (fi, sv; with a no-break space) or '1,234.5' (en)."""
-    with translation.override(supported_language(language)):
+    with active_catalogue(language):
         return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 

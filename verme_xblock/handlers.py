@@ -16,7 +16,7 @@ import logging
 from webob import Response
 from xblock.core import XBlock
 
-from . import i18n
+from . import formatting, i18n
 from .errors import Refusal
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def json_api(method="POST"):
         @XBlock.handler
         @functools.wraps(func)
         def handler(self, request, suffix=""):  # noqa: ARG001 (XBlock handler signature)
-            with i18n.active_catalogue():
+            with i18n.active_catalogue(), formatting.reader_time_zone(self):
                 try:
                     if request.method != method:
                         raise Refusal("method_not_allowed", i18n_message("method"), status=405)

@@ -282,3 +282,54 @@ class ModerationAction(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+class Attendance(models.Model):
+    """A member's attendance at one session, with the minutes that count as paid meeting time."""
+
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+    STATUSES = (PRESENT, ABSENT, EXCUSED)
+
+    session = models.ForeignKey(MentoringSession, on_delete=models.CASCADE, related_name="attendance")
+    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    display_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    status = models.CharField(max_length=16, choices=[(s, s) for s in STATUSES])
+    minutes = models.PositiveSmallIntegerField(default=0)
+    recorded_by = models.CharField(max_length=USER_ID_LENGTH, blank=True)
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["session_id", "display_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user_id"], name="verme_attendance_once"),
+        ]
+
+
+class ProgressPlan(models.Model):
+    """The group's shared progress plan (Markdown); `version` rises by one with every save."""
+
+    group = models.OneToOneField(MentoringGroup, on_delete=models.CASCADE, related_name="plan")
+    text = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_by_id = models.CharField(max_length=USER_ID_LENGTH, blank=True)
+    updated_by_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class PlanRevision(models.Model):
+    """One saved version of a progress plan: who saved it, when, and the text."""
+
+    plan = models.ForeignKey(ProgressPlan, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    text = models.TextField(blank=True)
+    author_id = models.CharField(max_length=USER_ID_LENGTH, blank=True, db_index=True)
+    author_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan_id", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "version"], name="verme_plan_version_once"),
+        ]

@@ -107,3 +107,4 @@ def context_key(block):
 def block_key(block):
     """The string that keys this block's rows in our tables."""
     return str(block.scope_ids.usage_id)
+

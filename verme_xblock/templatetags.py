@@ -12,6 +12,12 @@ def markdown_filter(text):
     return render_markdown(text)
 
 
+@register.filter(name="dict_get")
+def dict_get(mapping, key):
+    """mapping[key] in a template, or None."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
 @register.filter(name="with_number")
 def with_number(label_format, number):
     """'Statement {number}' with the number filled in (the same format the editor's JS fills)."""
@@ -44,3 +50,33 @@ def number_filter(value, language):
     from .formatting import format_number
 
     return format_number(value, language)
+
+
+def _in_current_zone(format_function, value, language):
+    from django.utils import timezone
+
+    return format_function(value, language, timezone.get_current_timezone()) if value else ""
+
+
+@register.filter(name="local_date")
+def local_date_filter(value, language):
+    """A date in the reader's language and time zone: '15.9.2026' (fi, sv), '15 September 2026' (en)."""
+    from .formatting import format_date
+
+    return _in_current_zone(format_date, value, language)
+
+
+@register.filter(name="local_time")
+def local_time_filter(value, language):
+    """A time in the reader's language and time zone: '13.00' (fi, sv), '13:00' (en)."""
+    from .formatting import format_time
+
+    return _in_current_zone(format_time, value, language)
+
+
+@register.filter(name="local_datetime")
+def local_datetime_filter(value, language):
+    """A date and time in the reader's language and time zone."""
+    from .formatting import format_datetime
+
+    return _in_current_zone(format_datetime, value, language)

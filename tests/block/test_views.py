@@ -24,9 +24,11 @@ def test_learner_view_shows_introduction_role_and_empty_group_state():
 
 def test_member_view_says_they_are_in_a_group():
     block = make_block(42, username="aino")
-    group_id = groups.create_group(block.block_key, STAFF, name="G")
+    group_id = groups.create_group(block.block_key, STAFF, name="Night owls")
     groups.assign_member(block.block_key, STAFF, group_id, user_id="42", display_name="Aino")
-    assert "You are a member of a mentoring group" in block.render("student_view").body_html()
+    html = block.render("student_view").body_html()
+    assert "Night owls" in html and "Progress plan" in html
+    assert "You are not in a mentoring group yet." not in html
 
 
 def test_staff_role_is_shown():

@@ -11,7 +11,7 @@ def test_learner_sees_introduction_role_and_group_state(open_block, assert_acces
     expect(block.get_by_role("heading", name="Peer-group mentoring, autumn season")).to_be_visible()
     expect(block).to_contain_text("Signed in as Aino Virtanen · Participant")
     expect(block.locator("strong", has_text="peer-group mentoring")).to_be_visible()
-    expect(block).to_contain_text("You are a member of a mentoring group in this course.")
+    expect(block.get_by_role("heading", name="New teachers, autumn")).to_be_visible()
     assert_accessible(page)
 
 

@@ -3,11 +3,14 @@ from django.db import transaction
 from django.utils.translation import gettext_noop
 
 from ..models import (
+    Attendance,
     Comment,
     Facilitator,
     Membership,
     ModerationAction,
+    PlanRevision,
     Post,
+    ProgressPlan,
     Reaction,
     Reflection,
     ReflectionAnswer,
@@ -20,10 +23,17 @@ FORMER_PARTICIPANT = gettext_noop("Former participant")
 
 @transaction.atomic
 def retire_user(user_id):
-    """Erase or anonymise one user's data in every block; running it twice changes nothing."""
+    """Erase or anonymise one user's data in every block; running it twice changes nothing.
+
+    Attendance is personal and goes; the group's shared plan stays readable under a neutral name.
+    """
     user_id = str(user_id)
     Membership.objects.filter(user_id=user_id).delete()
     Facilitator.objects.filter(user_id=user_id).delete()
+    Attendance.objects.filter(user_id=user_id).delete()
+    Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
+    PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
+    ProgressPlan.objects.filter(updated_by_id=user_id).update(updated_by_id="", updated_by_name=FORMER_PARTICIPANT)
     _retire_bank(user_id)
     # Reflections are private to their author: nothing of them is kept (answers go with them).
     Reflection.objects.filter(user_id=user_id).delete()
@@ -80,6 +90,17 @@ def export_user(user_id):
         ),
         "facilitating": list(
             Facilitator.objects.filter(user_id=user_id).values("group__block_key", "group__name", "display_name")
+        ),
+        "attendance": list(
+            Attendance.objects.filter(user_id=user_id).values(
+                "session__group__block_key", "session__group__name", "session__number", "session__starts_at",
+                "status", "minutes",
+            )
+        ),
+        "plan_revisions": list(
+            PlanRevision.objects.filter(author_id=user_id).values(
+                "plan__group__block_key", "plan__group__name", "version", "text", "created_at"
+            )
         ),
         "bank": _export_bank(user_id),
         "reflections": _reflections(user_id),

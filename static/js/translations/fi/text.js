@@ -6,6 +6,7 @@
   "Moved to position {number}.": "Siirretty kohtaan {number}.",
   "Not saved: {count} fields need attention.": "Ei tallennettu: {count} kenttää vaatii korjausta.",
   "Removed. Save to keep the change.": "Poistettu. Tallenna, jotta muutos säilyy.",
+  "Saved by {name}. Your own text is still in the editor above.": "Tallentaja: {name}. Oma tekstisi on yhä yllä olevassa muokkauskentässä.",
   "Saved.": "Tallennettu.",
   "Saving": "Tallennetaan",
   "Something went wrong. Please try again.": "Jokin meni vikaan. Yritä uudelleen.",

@@ -6,6 +6,7 @@
   "Moved to position {number}.": "Flyttad till plats {number}.",
   "Not saved: {count} fields need attention.": "Inte sparat: {count} fält behöver åtgärdas.",
   "Removed. Save to keep the change.": "Borttagen. Spara för att behålla ändringen.",
+  "Saved by {name}. Your own text is still in the editor above.": "Sparad av {name}. Din egen text finns kvar i redigeringsfältet ovan.",
   "Saved.": "Sparat.",
   "Saving": "Sparar",
   "Something went wrong. Please try again.": "Något gick fel. Försök igen.",

@@ -1,0 +1,102 @@
+/* Groups, sessions, attendance and the progress plan. Every form inside the section names its
+ * handler in data-action; the answer carries the section re-rendered on the server, which
+ * replaces the old one. A stale progress-plan save (409) keeps the user's text in the editor and
+ * shows the current version beside it. */
+(function () {
+  "use strict";
+
+  function formPayload(form) {
+    var payload = {};
+    Array.prototype.forEach.call(form.elements, function (input) {
+      if (!input.name || input.disabled || input.closest("[data-row]")) { return; }
+      if ((input.type === "radio" || input.type === "checkbox") && !input.checked) { return; }
+      payload[input.name] = input.dataset.type === "boolean" ? input.value === "true" : input.value;
+    });
+    if (form.dataset.collect) {
+      payload[form.dataset.collect] = Array.prototype.map.call(form.querySelectorAll("[data-row]"), function (row) {
+        var record = {user_id: row.dataset.userId};
+        Array.prototype.forEach.call(row.querySelectorAll("[data-field]"), function (input) {
+          if (input.type === "radio" && !input.checked) { return; }
+          record[input.dataset.field] = input.value;
+        });
+        return record;
+      });
+    }
+    return payload;
+  }
+
+  function showConflict(form, current) {
+    var panel = form.querySelector("[data-plan-conflict]");
+    if (!panel || !current) { return; }
+    form.querySelector("[data-base-version]").value = current.version;
+    panel.querySelector("[data-plan-conflict-by]").textContent = Verme.interpolate(
+      Verme.gettext("Saved by {name}. Your own text is still in the editor above."), {name: current.updated_by});
+    // Server-rendered, sanitised Markdown (markup.render_markdown).
+    panel.querySelector("[data-plan-conflict-html]").innerHTML = current.html;
+    panel.hidden = false;
+  }
+
+  /* Which form this is, across a re-render: its handler and the ids in its hidden inputs. */
+  function formKey(form) {
+    var ids = Array.prototype.map.call(form.querySelectorAll("input[type=hidden]"), function (input) {
+      return input.name === "base_version" || input.dataset.type === "boolean" ? "" : input.name + "=" + input.value;
+    });
+    return form.dataset.action + "|" + ids.join("&");
+  }
+
+  /* After a re-render, put focus back on the form the person used (reopening its panels), or on
+   * the section heading when that form is gone (joined, left, removed). */
+  function restoreFocus(section, key) {
+    var match = null;
+    Array.prototype.forEach.call(section.querySelectorAll("form[data-action]"), function (form) {
+      if (!match && formKey(form) === key) { match = form; }
+    });
+    if (match) {
+      for (var node = match.parentElement; node && node !== section; node = node.parentElement) {
+        if (node.tagName === "DETAILS") { node.open = true; }
+      }
+      var button = match.querySelector("[type=submit]");
+      if (button) { button.focus(); return; }
+    }
+    var heading = section.querySelector("[data-verme-groups-heading]");
+    if (heading) { heading.focus(); }
+  }
+
+  Verme.register(function (ctx) {
+    var section = ctx.root.querySelector("[data-verme-groups]");
+    if (!section) { return; }
+
+    section.addEventListener("submit", function (event) {
+      var form = event.target.closest("form[data-action]");
+      if (!form) { return; }
+      event.preventDefault();
+      var body = section.querySelector("[data-verme-groups-body]");
+      var payload = formPayload(form);
+      if (body && body.dataset.focusGroup && payload.focus_group_id === undefined) {
+        payload.focus_group_id = body.dataset.focusGroup;
+      }
+      var button = form.querySelector("[type=submit]");
+      var key = formKey(form);
+      if (button) { button.disabled = true; }
+      ctx.call(form.dataset.action, payload).then(function (result) {
+        if (button) { button.disabled = false; }
+        var formError = form.querySelector("[data-form-error]");
+        if (!result.ok) {
+          var error = result.data.error;
+          Verme.showErrors(form, error);
+          if (formError) { formError.textContent = error.field && form.querySelector('[data-error-for="' + error.field + '"]') ? "" : error.message; }
+          if (result.status === 409 && result.data.current) {
+            showConflict(form, result.data.current);
+            var heading = form.querySelector("[data-plan-conflict-heading]");
+            if (heading) { heading.focus(); }
+          }
+          ctx.announce(error.message);
+          return;
+        }
+        body.outerHTML = result.data.html;
+        restoreFocus(section, key);
+        if (result.data.message) { ctx.announce(result.data.message); }
+      });
+    });
+  });
+}());

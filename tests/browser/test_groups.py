@@ -1,0 +1,167 @@
+"""Groups, sessions, attendance, the progress plan and the calendar, as people click them."""
+import datetime
+from pathlib import Path
+
+import icalendar
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from demo.seed import seed
+
+BLOCK = '[data-block-type="verme"]'
+
+
+def open_every_panel(page):
+    """Open every <details> so the accessibility scan also covers the forms inside them."""
+    page.evaluate("document.querySelectorAll('[data-verme-root] details').forEach(d => { d.open = true; })")
+
+
+def open_as(browser, live_server, student, lang="en"):
+    """A second person's browser window on the English scenario."""
+    page = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-US").new_page()
+    page.goto(f"{live_server.url}/scenario/verme.0/?student={student}&lang={lang}")
+    page.wait_for_selector(BLOCK)
+    return page
+
+
+def create_group(page, name, maximum, first_session=""):
+    form = page.locator('form[data-action="group_create"]')
+    if not form.is_visible():
+        page.get_by_text("Create a group", exact=True).click()
+    form.get_by_label("Group name").fill(name)
+    form.get_by_label("Target group").select_option(label="New teachers at the start of their career")
+    form.get_by_label("Minimum size").fill("1")
+    form.get_by_label("Maximum size").fill(str(maximum))
+    if first_session:
+        form.get_by_label("First session (date and time)").fill(first_session)
+    form.get_by_label("Facilitator's user id (optional)").fill("facilitator_maija")
+    form.get_by_label("Facilitator's name").fill("Maija Koskinen")
+    form.get_by_role("button", name="Create the group").click()
+    expect(page.locator("[data-verme-live]")).to_have_text(f"Group {name} created.")
+
+
+def join(page, name):
+    page.get_by_label(name).check()
+    page.get_by_label("Organisation (optional)").fill("Harbour Vocational College")
+    page.get_by_role("button", name="Join the group").click()
+
+
+def test_staff_creates_two_groups_and_three_learners_join_one_refused(
+        open_block, assert_accessible, browser, live_server):
+    first = (timezone.localtime() - datetime.timedelta(weeks=7)).strftime("%Y-%m-%dT13:00")
+    page = open_block("staff_sanna")
+    assert_accessible(page)
+    create_group(page, "Welders' circle", 2, first)
+    create_group(page, "Counsellors' corner", 9)
+    block = page.locator(BLOCK)
+    expect(block.locator("[data-manage-group]")).to_have_count(2)
+    expect(block).to_contain_text("below the minimum size")
+    assert_accessible(page)
+    page.get_by_role("button", name="Open the space of Welders' circle").click()
+    expect(block.get_by_role("heading", name="Next session")).to_be_visible()
+    open_every_panel(page)
+    assert_accessible(page)
+
+    late = open_as(browser, live_server, "learner_liisa")  # Liisa opens the list while seats are left
+    expect(late.locator(BLOCK)).to_contain_text("2 / 2")
+
+    page = open_block("learner_aino")
+    join(page, "Welders' circle")
+    expect(page.locator("[data-verme-live]")).to_have_text("You joined the group.")
+    expect(page.get_by_role("heading", name="Next session")).to_be_visible()
+    expect(page.locator(BLOCK)).to_contain_text("Harbour Vocational College")
+    assert_accessible(page)
+    page = open_block("learner_mikko")
+    join(page, "Welders' circle")
+    expect(page.locator("[data-verme-live]")).to_have_text("You joined the group.")
+
+    join(late, "Welders' circle")
+    expect(late.locator("[data-verme-groups] [data-form-error]")).to_have_text(
+        "This group is full. Choose another group.")
+    expect(late.locator("[data-verme-live]")).to_have_text("This group is full. Choose another group.")
+    assert_accessible(late)
+    late.reload()
+    expect(late.get_by_label("Welders' circle (Full)")).to_be_disabled()
+    join(late, "Counsellors' corner")
+    expect(late.locator("[data-verme-live]")).to_have_text("You joined the group.")
+    late.context.close()
+
+
+def test_facilitator_edits_session_two_and_records_attendance(open_block, assert_accessible):
+    seed()
+    page = open_block("facilitator_maija")
+    block = page.locator(BLOCK)
+    assert_accessible(page)
+    block.get_by_text("Edit session 2", exact=True).click()
+    form = block.locator('[data-session="2"] form[data-action="session_update"]')
+    form.get_by_label("Place or meeting link").fill("Library, room 2")
+    form.get_by_label("Length (minutes)").fill("150")
+    form.get_by_role("button", name="Save session 2").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Session saved.")
+    expect(block.locator('[data-session="2"]')).to_contain_text("Library, room 2")
+    expect(block.get_by_role("button", name="Save session 2")).to_be_focused()  # focus stays where they were
+
+    block.get_by_text("Attendance at session 1", exact=True).click()
+    attendance = block.locator('[data-session="1"] form[data-action="attendance_record"]')
+    aino = attendance.get_by_role("group", name="Aino Virtanen")
+    aino.get_by_label("Present").check()
+    aino.get_by_label("Minutes").fill("120")
+    attendance.get_by_role("group", name="Oskar Lindqvist").get_by_label("Absent").check()
+    attendance.get_by_role("button", name="Save attendance of session 1").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Attendance saved.")
+    open_every_panel(page)
+    assert_accessible(page)
+
+    page = open_block("learner_aino")
+    expect(page.locator('[data-session="1"]')).to_contain_text("Your attendance: Present, 2 h")
+    assert_accessible(page)
+
+
+def test_two_members_edit_the_plan_at_once_and_the_second_keeps_their_text(
+        open_block, assert_accessible, browser, live_server):
+    seed()
+    aino = open_block("learner_aino")
+    mikko = open_as(browser, live_server, "learner_mikko")
+    aino.get_by_label("Edit the progress plan (Markdown)").fill("## Goals\n\n- Aino's goal")
+    mikko.get_by_label("Edit the progress plan (Markdown)").fill("## Goals\n\n- Mikko's goal")
+    aino.get_by_role("button", name="Save the plan").click()
+    expect(aino.locator("[data-verme-live]")).to_have_text("Progress plan saved.")
+    mikko.get_by_role("button", name="Save the plan").click()
+    expect(mikko.locator("[data-plan-conflict]")).to_be_visible()
+    expect(mikko.locator("[data-plan-conflict]")).to_contain_text("Saved by Aino Virtanen")
+    expect(mikko.locator("[data-plan-conflict]")).to_contain_text("Aino's goal")
+    expect(mikko.get_by_label("Edit the progress plan (Markdown)")).to_have_value("## Goals\n\n- Mikko's goal")
+    assert_accessible(mikko)
+    mikko.get_by_label("Edit the progress plan (Markdown)").fill("## Goals\n\n- Aino's goal\n- Mikko's goal")
+    mikko.get_by_role("button", name="Save the plan").click()
+    expect(mikko.locator("[data-verme-live]")).to_have_text("Progress plan saved.")
+    mikko.get_by_text("Earlier versions", exact=True).click()
+    expect(mikko.locator(".verme-revisions > li")).to_have_count(3)
+    assert_accessible(mikko)
+    mikko.context.close()
+
+
+def test_member_downloads_the_calendar_and_it_parses(open_block, assert_accessible):
+    seed()
+    page = open_block("learner_aino")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the sessions to your calendar (.ics)").click()
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+    events = calendar.walk("VEVENT")
+    assert len(events) == 5
+    assert all(str(event["UID"]).endswith("@verme-xblock") for event in events)
+    assert_accessible(page)
+
+
+def test_outsider_sees_the_list_only_and_the_finnish_group_space(open_block, assert_accessible):
+    seed()
+    page = open_block("learner_new")
+    section = page.locator(f"{BLOCK} [data-verme-groups]")  # the bank shows organisations by design
+    expect(section).to_contain_text("New teachers, autumn")
+    expect(section).not_to_contain_text("Harbour Vocational College")
+    assert_accessible(page)
+    page = open_block("learner_tuula", scenario="verme.1", lang="fi")
+    block = page.locator(BLOCK)
+    expect(block.get_by_role("heading", name="Kokeneet konkarit")).to_be_visible()
+    expect(block).to_contain_text("Ryhmässä jaettu jää ryhmään.")
+    assert_accessible(page)

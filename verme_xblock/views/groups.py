@@ -1,0 +1,225 @@
+"""Groups in the learner view: the group list, joining and leaving, the group's own space, and the
+staff's tools to create, edit and archive groups and to add, move and remove members.
+
+Every handler answers with the section re-rendered from the same template as the first paint.
+"""
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .. import i18n, rendering, validation
+from ..api import groups as api_groups
+from ..api import spaces
+from ..errors import Refusal
+from ..group_data import ATTENDANCE_STATUSES
+from ..handlers import json_api
+from .sections import Section
+
+NAME_MAX = 120
+TEXT_MAX = 5000
+PLACE_MAX = 255
+URL_MAX = 500
+PERSON_MAX = 200
+USER_ID_MAX = 64
+DISPLAY_NAME_MAX = 255
+SIZE_MAX = 50
+ID_MAX = 2**53
+
+
+def target_labels(config):
+    """{id: label} of the configured target groups (entries are {"id", "label"} or plain text)."""
+    labels = {}
+    for entry in config.target_groups:
+        if isinstance(entry, dict):
+            labels[str(entry.get("id", ""))] = str(entry.get("label", entry.get("id", "")))
+        else:
+            labels[str(entry)] = str(entry)
+    return labels
+
+
+def object_id(payload, field):
+    """A row id: a positive whole number small enough for every database."""
+    return validation.integer(payload, field, minimum=1, maximum=ID_MAX)
+
+
+def blank_to_none(payload, *fields):
+    """Empty form inputs (a select's "none" option, an empty date) count as not given."""
+    return {**payload, **{field: None for field in fields if payload.get(field) == ""}}
+
+
+def meeting_url(payload, field="meeting_url"):
+    value = validation.text(payload, field, max_length=URL_MAX, required=False, allow_blank=True)
+    if value and not value.lower().startswith(("https://", "http://")):
+        raise Refusal("invalid_url", _("Enter a web address that starts with https://."), field=field)
+    return value
+
+
+def known_people(group_list, rosters):
+    """(user id, name) of everyone in the block's groups, for staff's user id fields to suggest."""
+    people = {user_id: name for group in group_list for user_id, name in group.facilitators}
+    people.update((m.user_id, m.display_name) for members in rosters.values() for m in members)
+    return sorted(people.items(), key=lambda person: person[1].lower())
+
+
+class GroupsMixin:
+    """The group section of the learner view and the handlers of groups and members."""
+
+    def current_config(self):
+        return self.config(i18n.supported_language(translation.get_language()))
+
+    def group_section(self, viewer, focus_group_id=None):
+        return Section("verme/groups/section.html", self.groups_context(viewer, focus_group_id),
+                       js=("js/groups.js",))
+
+    def groups_context(self, viewer, focus_group_id=None):
+        """What the section shows this viewer: a constant number of queries, whatever the data."""
+        config = self.current_config()
+        include_archived = viewer.is_course_staff
+        group_list = api_groups.list_groups(self.block_key, include_archived=include_archived)
+        visible = {g.id for g in group_list if viewer.can_see_group(g.id)}
+        if focus_group_id not in visible:
+            focus_group_id = viewer.group_id or next(iter(viewer.facilitated_group_ids), None)
+        space = spaces.group_space(self.block_key, viewer, focus_group_id) if focus_group_id else None
+        labels = target_labels(config)
+        rosters = api_groups.rosters(self.block_key, viewer) if viewer.is_course_staff else {}
+        return {
+            "viewer": viewer,
+            "config": config,
+            "self_select": config.enrolment_mode == api_groups.SELF_SELECT,
+            "target_groups": list(labels.items()),
+            "target_labels": labels,
+            "groups": [g for g in group_list if not g.archived],
+            "all_groups": group_list,
+            "my_groups": [g for g in group_list
+                          if g.id == viewer.group_id or g.id in viewer.facilitated_group_ids],
+            "flagged": [g for g in group_list if not g.archived and g.below_minimum and viewer.facilitates(g.id)],
+            "rosters": rosters,
+            "known_people": known_people(group_list, rosters),
+            "space": space,
+            "ics_url": self.runtime.handler_url(self, "calendar_ics", query=f"group_id={space.summary.id}")
+            if space else "",
+            "time_zone": timezone.get_current_timezone_name(),
+            "language": i18n.supported_language(translation.get_language()),
+            "statuses": ATTENDANCE_STATUSES,
+            "limits": {"name": NAME_MAX, "text": TEXT_MAX, "place": PLACE_MAX, "url": URL_MAX,
+                       "person": PERSON_MAX, "user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX},
+        }
+
+    def groups_reply(self, payload, message, focus_group_id=None):
+        """The section's new HTML (for the same viewer, who may now have another role) and a message."""
+        viewer = self.viewer()
+        if focus_group_id is None:  # only a hint of what was open: never a reason to refuse
+            focus = str(payload.get("focus_group_id") or "")
+            focus_group_id = int(focus) if focus.isdigit() else None
+        section = self.group_section(viewer, focus_group_id)
+        html = rendering.render("verme/groups/body.html", {"ctx": section.context}, block=self)
+        return {"html": html, "message": message}
+
+    def _group_fields(self, payload):
+        payload = blank_to_none(payload, "target_group", "min_size", "max_size")
+        config = self.current_config()
+        fields = {
+            "name": validation.text(payload, "name", max_length=NAME_MAX),
+            "target_group": validation.choice(payload, "target_group", list(target_labels(config)),
+                                              required=False, default="") or "",
+            "description": validation.text(payload, "description", max_length=TEXT_MAX, required=False,
+                                           allow_blank=True),
+            "place": validation.text(payload, "place", max_length=PLACE_MAX, required=False, allow_blank=True),
+            "meeting_url": meeting_url(payload),
+            "min_size": validation.integer(payload, "min_size", minimum=1, maximum=SIZE_MAX, required=False,
+                                           default=config.min_group_size),
+            "max_size": validation.integer(payload, "max_size", minimum=1, maximum=SIZE_MAX, required=False,
+                                           default=config.max_group_size),
+        }
+        return config, fields
+
+    def _person(self, payload, prefix=""):
+        user_id = validation.text(payload, f"{prefix}user_id", max_length=USER_ID_MAX)
+        name = validation.text(payload, f"{prefix}display_name", max_length=DISPLAY_NAME_MAX, required=False,
+                               default=user_id)
+        return user_id, name
+
+    # Handlers
+
+    @json_api()
+    def groups_show(self, payload, viewer):  # noqa: ARG002 (the reply reads the viewer again)
+        group_id = object_id(payload, "group_id")
+        return self.groups_reply(payload, "", focus_group_id=group_id)
+
+    @json_api()
+    def group_create(self, payload, viewer):
+        config, fields = self._group_fields(payload)
+        first = validation.datetime_value(blank_to_none(payload, "first_session_at"), "first_session_at",
+                                          required=False)
+        facilitators = []
+        if validation.text(payload, "facilitator_user_id", max_length=USER_ID_MAX, required=False):
+            facilitators.append(self._person(payload, "facilitator_"))
+        group_id = api_groups.create_group(self.block_key, viewer, **fields, facilitators=facilitators,
+                                           first_session_at=first, config=config)
+        return self.groups_reply(payload, _("Group {name} created.").format(name=fields["name"]), group_id)
+
+    @json_api()
+    def group_update(self, payload, viewer):
+        group_id = object_id(payload, "group_id")
+        _config, fields = self._group_fields(payload)
+        api_groups.update_group(self.block_key, viewer, group_id, **fields)
+        return self.groups_reply(payload, _("Group saved."), group_id)
+
+    @json_api()
+    def group_archive(self, payload, viewer):
+        group_id = object_id(payload, "group_id")
+        archived = validation.boolean(payload, "archived", default=True)
+        api_groups.set_archived(self.block_key, viewer, group_id, archived)
+        return self.groups_reply(payload, _("Group archived.") if archived else _("Group restored."))
+
+    @json_api()
+    def facilitator_add(self, payload, viewer):
+        group_id = object_id(payload, "group_id")
+        user_id, name = self._person(payload)
+        api_groups.add_facilitator(self.block_key, viewer, group_id, user_id=user_id, display_name=name)
+        return self.groups_reply(payload, _("Facilitator {name} added.").format(name=name))
+
+    @json_api()
+    def facilitator_remove(self, payload, viewer):
+        group_id = object_id(payload, "group_id")
+        user_id = validation.text(payload, "user_id", max_length=USER_ID_MAX)
+        api_groups.remove_facilitator(self.block_key, viewer, group_id, user_id=user_id)
+        return self.groups_reply(payload, _("Facilitator removed."))
+
+    @json_api()
+    def group_join(self, payload, viewer):
+        group_id = object_id(payload, "group_id")
+        organisation = validation.text(payload, "organisation", max_length=PERSON_MAX, required=False,
+                                       allow_blank=True)
+        role = validation.text(payload, "role", max_length=PERSON_MAX, required=False, allow_blank=True)
+        api_groups.join(self.block_key, viewer, group_id, enrolment_mode=self.current_config().enrolment_mode,
+                        organisation=organisation, role=role)
+        self.runtime.publish(self, "xblock.verme.group.joined", {"group_id": group_id})
+        return self.groups_reply(payload, _("You joined the group."), group_id)
+
+    @json_api()
+    def group_leave(self, payload, viewer):
+        api_groups.leave(self.block_key, viewer)
+        self.runtime.publish(self, "xblock.verme.group.left", {"group_id": viewer.group_id})
+        return self.groups_reply(payload, _("You left the group."))
+
+    @json_api()
+    def profile_update(self, payload, viewer):
+        organisation = validation.text(payload, "organisation", max_length=PERSON_MAX, required=False,
+                                       allow_blank=True)
+        role = validation.text(payload, "role", max_length=PERSON_MAX, required=False, allow_blank=True)
+        api_groups.update_profile(self.block_key, viewer, organisation=organisation, role=role)
+        return self.groups_reply(payload, _("Your details were saved."))
+
+    @json_api()
+    def member_assign(self, payload, viewer):
+        group_id = object_id(payload, "group_id")
+        user_id, name = self._person(payload)
+        api_groups.assign_member(self.block_key, viewer, group_id, user_id=user_id, display_name=name)
+        return self.groups_reply(payload, _("{name} is now in the group.").format(name=name))
+
+    @json_api()
+    def member_remove(self, payload, viewer):
+        group_id = object_id(payload, "group_id")
+        user_id = validation.text(payload, "user_id", max_length=USER_ID_MAX)
+        api_groups.remove_member(self.block_key, viewer, group_id, user_id=user_id)
+        return self.groups_reply(payload, _("Member removed from the group."))
