@@ -11,6 +11,7 @@ from .data import Viewer
 from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
 from .views.groups import GroupsMixin
+from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
 from .views.sessions import SessionsMixin
 from .views.studio import StudioEditorMixin
@@ -23,7 +24,7 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin,
+    GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin, OlxSettingsMixin,
     ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
@@ -75,6 +76,7 @@ class VermeXBlock(
                     "role_label": role_label(viewer.role),
                     "sections": sections,
                     "language": language,
+                    "my_data_url": self.runtime.handler_url(self, "download_my_data"),
                 },
                 block=self,
             )
