@@ -19,8 +19,10 @@ def run_size(size, database, runs, writers):
     command = [sys.executable, "-m", "bench.run_size", "--size", size, "--database", database,
                "--runs", str(runs), "--writers", str(writers)]
     started = time.perf_counter()
-    output = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout  # noqa: S603
-    result = json.loads(output)
+    finished = subprocess.run(command, cwd=ROOT, check=False, capture_output=True, text=True)  # noqa: S603
+    if finished.returncode:
+        sys.exit(f"{database} {size} failed:\n{finished.stderr[-3000:]}")
+    result = json.loads(finished.stdout)
     result["wall_seconds"] = round(time.perf_counter() - started, 1)
     return result
 

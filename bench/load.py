@@ -29,7 +29,7 @@ class Server:
     def __init__(self, workers=4):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "gunicorn", "workbench.wsgi:application", "--workers", str(workers),
+        command = [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "--preload", "--workers", str(workers),
                    "--bind", f"127.0.0.1:{self.port}", "--timeout", "120", "--log-level", "warning"]
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "PYTHONPATH": str(ROOT)}
         self.process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
