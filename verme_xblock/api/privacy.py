@@ -15,6 +15,7 @@ from ..models import (
     Reflection,
     ReflectionAnswer,
     Report,
+    Visitor,
 )
 
 # Stored untranslated; shown through the catalogue wherever names are displayed.
@@ -37,6 +38,7 @@ def retire_user(user_id):
     _retire_bank(user_id)
     # Reflections are private to their author: nothing of them is kept (answers go with them).
     Reflection.objects.filter(user_id=user_id).delete()
+    Visitor.objects.filter(user_id=user_id).delete()
 
 
 def _retire_bank(user_id):
@@ -104,6 +106,7 @@ def export_user(user_id):
         ),
         "bank": _export_bank(user_id),
         "reflections": _reflections(user_id),
+        "visits": list(Visitor.objects.filter(user_id=user_id).values("block_key", "display_name", "first_seen")),
     }
 
 
