@@ -17,19 +17,24 @@ def neutralise(value):
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
+CHUNK_CHARACTERS = 64 * 1024
+
+
 def stream_csv(rows, delimiter=","):
-    """Encoded chunks of a CSV file (BOM first); each row is a list of cells, text cells neutralised.
+    """Encoded chunks of a CSV file (BOM first, then about 64 kB each); text cells neutralised.
 
     A cell given as a `Number` is written as it is: figures the report computed are not user text.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
-    yield BOM.encode("utf-8")
+    buffer.write(BOM)
     for row in rows:
         writer.writerow([cell.text if isinstance(cell, Number) else neutralise(cell) for cell in row])
-        yield buffer.getvalue().encode("utf-8")
-        buffer.seek(0)
-        buffer.truncate(0)
+        if buffer.tell() >= CHUNK_CHARACTERS:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate(0)
+    yield buffer.getvalue().encode("utf-8")
 
 
 class Number:

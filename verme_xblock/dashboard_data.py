@@ -103,6 +103,7 @@ class FacilitatedGroup:
     plan_updated_at: object  # aware datetime or None before the first save
     last_held_at: object  # start of the last session held, or None
     reflections: tuple  # SessionCount per session held, in time order
+    members: tuple = ()  # group_data.Member, by name
 
     @property
     def plan_updated_since_last_session(self):

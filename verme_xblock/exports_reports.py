@@ -2,11 +2,21 @@
 
 Finnish and Swedish spreadsheets expect a semicolon between cells and a decimal comma, English
 ones a comma and a decimal point; figures we computed are written as numbers of that language.
+Dates are ISO 8601 (2026-09-15, in the reader's time zone): every spreadsheet recognises and
+sorts them, whatever its language.
 """
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import formatting
 from .csv_files import Number, stream_csv
+
+
+def iso_date(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d")
+
+
+def iso_datetime(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def delimiter(language):
@@ -33,7 +43,7 @@ def hours_rows(rows, totals, language):
     for row in rows:
         yield [row.name, row.organisation, row.role, row.group, row.target_group, Number(row.attended),
                Number(row.excused), hours(row.minutes, language),
-               ", ".join(formatting.format_date(when, language) for when in row.dates)]
+               ", ".join(iso_date(when) for when in row.dates)]
     yield []
     yield [_("Totals per organisation")]
     yield [_("Organisation"), _("Participants"), _("Sessions attended"), _("Hours attended")]
@@ -42,7 +52,7 @@ def hours_rows(rows, totals, language):
                Number(total.attended), hours(total.minutes, language)]
 
 
-def groups_rows(figures, target_labels, language):
+def groups_rows(figures, target_labels):
     yield [_("Group"), _("Target group"), _("Facilitators"), _("Members"), _("Minimum size"), _("Maximum size"),
            _("Below the minimum size"), _("Sessions held"), _("Sessions planned"), _("Next session"),
            _("Attendance rate (%)"), _("Reflections submitted"), _("Reflections expected"),
@@ -52,22 +62,23 @@ def groups_rows(figures, target_labels, language):
                ", ".join(group.facilitator_names), Number(group.member_count), Number(group.min_size),
                Number(group.max_size), _("Yes") if group.below_minimum else _("No"), Number(group.sessions_held),
                Number(group.sessions_planned),
-               formatting.format_datetime(group.next_session_at, language) if group.next_session_at else "",
+               iso_datetime(group.next_session_at),
                _rate(group.attendance_rate), Number(group.reflections_submitted),
                Number(group.reflections_expected), _rate(group.reflection_rate), Number(group.posts),
                Number(group.open_reports), _("Yes") if group.archived else _("No")]
 
 
-def practices_rows(posts, link, language):
+def practices_rows(posts, link):
     """`link(post_id)` gives the address of a post in the course."""
     visibility = {"group": _("Own group"), "course": _("Whole course")}
+    yes, no = _("Yes"), _("No")
     yield [_("Title"), _("Tags"), _("Author"), _("Author's organisation"), _("Group"), _("Visibility"), _("Date"),
            _("Useful marks"), _("Comments"), _("Link"), _("Hidden"), _("Deleted")]
     for post in posts:
         yield [post.title, ", ".join(post.tags), post.author_name, post.author_organisation, post.group,
-               visibility.get(post.visibility, post.visibility), formatting.format_date(post.created_at, language),
+               visibility.get(post.visibility, post.visibility), iso_date(post.created_at),
                Number(post.reactions), Number(post.comments), link(post.id),
-               _("Yes") if post.hidden else _("No"), _("Yes") if post.deleted else _("No")]
+               yes if post.hidden else no, yes if post.deleted else no]
 
 
 def csv_chunks(rows, language):

@@ -124,3 +124,30 @@ def test_printable_session_plan(groups):
     assert refused.status_code == 403
     assert_error_shape(refused.json, "forbidden")
     assert download(block_for("41"), "session_print", "session_id=x").status_code == 400
+
+
+def view_queries(block):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        block.render("student_view")
+    return len(queries.captured_queries)
+
+
+def test_the_dashboard_queries_do_not_grow_with_groups_or_members(monkeypatch):
+    monkeypatch.setattr("tests.api.reports_world.KEY", str(KEY))
+    first = make_group("First", [("41", "Aino", "Omnia")], facilitator_id="21")
+    staff, facilitator = block_for("7", is_staff=True), block_for("21")
+    record(first, 1, "41", Attendance.PRESENT)
+    post(first, "First post")  # the bank's own queries differ between no posts and some
+    view_queries(staff)
+    few_staff, few_facilitator = view_queries(staff), view_queries(facilitator)
+    for index in range(5):
+        group = make_group(f"Group {index}", [(f"{index}-{n}", f"Member {n}", "Varia") for n in range(8)],
+                           facilitator_id="21")
+        record(group, 1, f"{index}-1", Attendance.PRESENT)
+        post(group, f"Post {index}")
+    assert view_queries(staff) == few_staff
+    assert view_queries(facilitator) == few_facilitator
+    print(f"student_view queries: staff {few_staff}, facilitator of six groups {few_facilitator}")

@@ -1,5 +1,5 @@
 """The staff dashboard, the facilitator's overview, the report downloads and the printable session plan."""
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from webob import Response
 from xblock.core import XBlock
@@ -28,9 +28,9 @@ def _language():
 def in_reader_context(chunks, block, language):
     """Produce each chunk of a streamed download in the reader's language and time zone, since the
     response body is written after the handler has returned."""
-    iterator = iter(chunks)
+    iterator, zone = iter(chunks), formatting.user_time_zone(block)
     while True:
-        with i18n.active_catalogue(language), formatting.reader_time_zone(block):
+        with i18n.active_catalogue(language), timezone.override(zone):
             chunk = next(iterator, None)
         if chunk is None:
             return
@@ -107,9 +107,9 @@ class DashboardMixin:
 
     @XBlock.handler
     def report_groups_csv(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
-        def rows(viewer, language):
+        def rows(viewer, _language):
             figures = reports.group_summary(self.block_key, viewer)
-            return exports_reports.groups_rows(figures, target_labels(self.current_config()), language)
+            return exports_reports.groups_rows(figures, target_labels(self.current_config()))
 
         return self._report(request, "groups", rows, "group-summary")
 
@@ -118,9 +118,9 @@ class DashboardMixin:
         include_hidden = request.GET.get("include_hidden") in ("1", "true", "yes")
         uid = rendering.dom_id(self)
 
-        def rows(viewer, language):
+        def rows(viewer, _language):
             posts = reports.good_practices(self.block_key, viewer, include_hidden=include_hidden)
-            return exports_reports.practices_rows(posts, lambda post_id: f"#verme-post-{uid}-{post_id}", language)
+            return exports_reports.practices_rows(posts, lambda post_id: f"#verme-post-{uid}-{post_id}")
 
         return self._report(request, "practices", rows, "good-practices")
 
