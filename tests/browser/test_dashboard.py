@@ -93,3 +93,20 @@ def test_a_learner_sees_no_dashboard_and_is_refused_the_staff_handlers(open_bloc
         response = page.request.get(f"{live_server.url}{learner_url}" if url.startswith("/") else learner_url)
         assert response.status == 403, (url, response.status)
         assert response.json()["error"]["code"] == "forbidden"
+
+
+def test_finnish_dashboard_and_overview_are_translated_and_accessible(open_block, assert_accessible):
+    seed()
+    page = open_block("staff_sanna", scenario="verme.1", lang="fi")
+    dashboard = page.locator("[data-verme-dashboard]")
+    expect(dashboard).to_contain_text("Kaikkien ryhmien tilannekuva")
+    expect(dashboard.locator('[data-unplaced="learner_eetu"]')).to_be_visible()
+    with page.expect_download() as info:
+        dashboard.locator('a[data-report="hours"]').click()
+    data = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(data), delimiter=";"))
+    assert rows[0][0] == "Nimi" and any(row and row[0] == "Tuula Mäkelä" for row in rows)
+    assert_accessible(page)
+    page = open_block("facilitator_maija", scenario="verme.1", lang="fi")
+    expect(page.locator('[data-facilitated-group="Kokeneet konkarit"]')).to_contain_text("Seuraava tapaaminen")
+    assert_accessible(page)
