@@ -110,3 +110,5 @@ def test_finnish_dashboard_and_overview_are_translated_and_accessible(open_block
     page = open_block("facilitator_maija", scenario="verme.1", lang="fi")
     expect(page.locator('[data-facilitated-group="Kokeneet konkarit"]')).to_contain_text("Seuraava tapaaminen")
     assert_accessible(page)
+    page.set_viewport_size({"width": 375, "height": 800})  # phone width
+    assert_accessible(page)
