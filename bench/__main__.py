@@ -40,6 +40,9 @@ def table(results):
                  f"({', '.join(first['files'])})")
     for result in results:
         for name, figures in result["writes"].items():
+            if not figures["requests"]:
+                lines.append(f"{result['size']:7} {name:24} no requests at this size")
+                continue
             lines.append(
                 f"{result['size']:7} {name:24} {figures['requests']} requests by {figures['writers']} writers: "
                 f"{figures['requests_per_second']:.1f}/s, p50 {figures['p50_ms']:.0f} ms, "

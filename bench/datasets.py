@@ -40,7 +40,7 @@ def group_of(spec, user_index):
 
 
 def seed_groups(spec):
-    start = timezone.now() - datetime.timedelta(weeks=12)
+    start = timezone.now() - datetime.timedelta(weeks=30)  # the whole season has been held
     groups = models.MentoringGroup.objects.bulk_create(
         models.MentoringGroup(block_key=BLOCK_KEY, name=f"Group {index:03d}", target_group="new_teachers",
                               min_size=5, max_size=10)
@@ -111,5 +111,37 @@ def seed_bank(spec):
             "reactions": models.Reaction.objects.filter(post__block_key=BLOCK_KEY).count()}
 
 
+def seed_reflections(spec):
+    """Submitted reflections with the eight statements answered: member by member, session by session."""
+    from verme_xblock.defaults import defaults_for
+
+    items = [item["id"] for item in defaults_for("en")["likert_items"]]
+    sessions = {}
+    for session_id, group_id, number in models.MentoringSession.objects.filter(group__block_key=BLOCK_KEY).values_list(
+        "id", "group_id", "number"
+    ):
+        sessions.setdefault(group_id, []).append((number, session_id))
+    groups = list(models.MentoringGroup.objects.filter(block_key=BLOCK_KEY).order_by("id").values_list("id", flat=True))
+    now = timezone.now()
+    wanted = []
+    for number in (1, 2, 3, 4, 5, 0):  # sessions 1–5, then baselines, until the dataset's count is reached
+        for index, user_id in enumerate(member_ids(spec)):
+            group_id = groups[group_of(spec, index)]
+            session_id = dict(sessions[group_id]).get(number) if number else None
+            wanted.append(models.Reflection(
+                block_key=BLOCK_KEY, user_id=user_id, display_name=f"Participant {index}", group_id=group_id,
+                session_id=session_id, slot=session_id or 0, status="submitted", submitted_at=now,
+            ))
+    reflections = models.Reflection.objects.bulk_create(wanted[: spec["reflections"]], batch_size=BATCH)
+    if not all(reflection.pk for reflection in reflections):  # backends that return no ids on bulk insert
+        reflections = list(models.Reflection.objects.filter(block_key=BLOCK_KEY))
+    models.ReflectionAnswer.objects.bulk_create(
+        (models.ReflectionAnswer(reflection=reflection, item_id=item, kind="likert", value=1 + (index + n) % 5)
+         for index, reflection in enumerate(reflections) for n, item in enumerate(items)),
+        batch_size=BATCH,
+    )
+    return {"reflections": len(reflections), "reflection_answers": len(reflections) * len(items)}
+
+
 # Each capability adds its seeder here; they run in order.
-SEEDERS = [seed_groups, seed_bank]
+SEEDERS = [seed_groups, seed_bank, seed_reflections]

@@ -1,4 +1,5 @@
 """The wheel carries everything the block needs, and the block renders from the installed files alone."""
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,9 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
+    # Build from a copy, so the build leaves no build/ folder in the checkout (a stale one misleads later builds).
+    source = tmp_path_factory.mktemp("source") / "verme"
+    shutil.copytree(ROOT, source, symlinks=True,
+                    ignore=shutil.ignore_patterns(".venv", "var", "build", "dist", "*.egg-info", ".git", "__pycache__",
+                                                  ".pytest_cache", ".ruff_cache"))
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(source)],
         check=True,
     )
     (path,) = out.glob("verme_xblock-*.whl")

@@ -12,6 +12,7 @@ from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
+from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
 from .views.sessions import SessionsMixin
 from .views.studio import StudioEditorMixin
@@ -24,8 +25,8 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, StudioEditorMixin, OlxSettingsMixin,
-    ConfigurationFields, XBlock,
+    DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin,
+    OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
@@ -78,6 +79,7 @@ class VermeXBlock(
                     "role_label": role_label(viewer.role),
                     "sections": sections,
                     "language": language,
+                    "my_data_url": self.runtime.handler_url(self, "download_my_data"),
                 },
                 block=self,
             )

@@ -213,3 +213,14 @@ def test_visits_are_exported_and_erased_with_the_account():
     privacy.retire_user("500")
     privacy.retire_user("500")
     assert not Visitor.objects.exists() and privacy.export_user("500")["visits"] == []
+
+
+def test_retired_participants_hours_still_add_up_under_the_neutral_name(season):
+    from verme_xblock.api import privacy
+
+    privacy.retire_user("41")
+    rows = reports.participation_hours(KEY, STAFF)
+    retired = [row for row in rows if row.name == "Former participant"]
+    assert len(retired) == 1 and retired[0].minutes == 270 and retired[0].organisation == ""
+    with translation.override("fi"), i18n.active_catalogue("fi"):
+        assert any(row.name == "Entinen osallistuja" for row in reports.participation_hours(KEY, STAFF))

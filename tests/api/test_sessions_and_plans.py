@@ -132,7 +132,9 @@ def test_retirement_erases_private_data_and_keeps_shared_text_readable(group_id)
         plan = ProgressPlan.objects.get()
         assert (plan.updated_by_id, plan.updated_by_name) == ("", privacy.FORMER_PARTICIPANT)
     privacy.retire_user("1")  # the staff member who recorded the attendance
-    assert list(Attendance.objects.values_list("user_id", "recorded_by")) == [("6", "")]
+    kept = sorted(Attendance.objects.values_list("user_id", "display_name", "minutes", "recorded_by"))
+    assert kept[0] == ("6", kept[0][1], 180, "")
+    assert kept[1][0].startswith("retired-") and kept[1][1:] == (privacy.FORMER_PARTICIPANT, 180, "")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ..dashboard_data import OrganisationHours, ParticipantHours, PracticeRow
 from ..errors import forbidden
 from ..models import Attendance, Comment, Membership, MentoringGroup, Post, PostTag, Reaction
+from .bank import shown_name
 from .dashboard import group_figures, require_facilitator, require_staff, visible_group_ids
 
 PRESENT = Q(status=Attendance.PRESENT)
@@ -47,7 +48,7 @@ def participation_hours(block_key, viewer):
     for group_id, user_id in keys:
         person, total, group = people.get(user_id, {}), totals.get((group_id, user_id), {}), groups[group_id]
         rows.append(ParticipantHours(
-            name=person.get("display_name") or total.get("name") or user_id,
+            name=shown_name(person.get("display_name") or total.get("name") or user_id),
             organisation=person.get("organisation", ""), role=person.get("role", ""),
             group=group["name"], target_group=group["target_group"],
             attended=total.get("attended", 0), excused=total.get("excused", 0), minutes=total.get("minutes") or 0,
@@ -100,7 +101,8 @@ def good_practices(block_key, viewer, include_hidden=False):
     )
     return tuple(
         PracticeRow(
-            id=row["id"], title=row["title"], tags=tuple(tags.get(row["id"], ())), author_name=row["author_name"],
+            id=row["id"], title=row["title"], tags=tuple(tags.get(row["id"], ())),
+            author_name=shown_name(row["author_name"]),
             author_organisation=row["author_organisation"], group=row["group__name"] or "",
             visibility=row["visibility"], created_at=row["created_at"], reactions=row["reaction_count"],
             comments=row["comment_count"], hidden=row["hidden"], deleted=row["deleted_at"] is not None,
