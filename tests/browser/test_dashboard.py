@@ -111,4 +111,7 @@ def test_finnish_dashboard_and_overview_are_translated_and_accessible(open_block
     expect(page.locator('[data-facilitated-group="Kokeneet konkarit"]')).to_contain_text("Seuraava tapaaminen")
     assert_accessible(page)
     page.set_viewport_size({"width": 375, "height": 800})  # phone width
-    assert_accessible(page)
+    assert_accessible(page, selector="[data-verme-dashboard]")
+    page = open_block("staff_sanna", scenario="verme.1", lang="fi")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert_accessible(page, selector="[data-verme-dashboard]")

@@ -65,6 +65,7 @@ class DashboardMixin:
         config = self.current_config()
         staff = viewer.is_course_staff
         figures = dashboard.group_figures(self.block_key, viewer) if staff else ()
+        facilitated = () if staff else dashboard.facilitated_groups(self.block_key, viewer)
         return {
             "viewer": viewer,
             "language": _language(),
@@ -73,9 +74,10 @@ class DashboardMixin:
             "figures": figures,
             "columns": columns(),
             "open_groups": [g for g in figures if not g.archived and g.member_count < g.max_size],
-            "facilitated": () if staff else dashboard.facilitated_groups(self.block_key, viewer),
+            "facilitated": facilitated,
             "unplaced": dashboard.unplaced_learners(self.block_key, viewer) if staff else (),
-            "open_reports": dashboard.open_report_count(self.block_key, viewer),
+            "open_reports": dashboard.open_report_count(self.block_key, viewer) if staff
+            else sum(item.figures.open_reports for item in facilitated),
             "reports": {kind: self.runtime.handler_url(self, handler) for kind, handler in REPORTS.items()},
             "print_url": self.print_url_prefix(),
             "limits": {"user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX},
