@@ -36,12 +36,14 @@ def _rate(value):
     return Number("" if value is None else value)
 
 
-def hours_rows(rows, totals, language):
+def hours_rows(rows, totals, language, target_labels=None):
     """The participants section, a blank line, then the totals per organisation."""
+    labels = target_labels or {}
     yield [_("Name"), _("Organisation"), _("Role"), _("Group"), _("Target group"), _("Sessions attended"),
            _("Sessions excused"), _("Hours attended"), _("Dates of sessions attended")]
     for row in rows:
-        yield [row.name, row.organisation, row.role, row.group, row.target_group, Number(row.attended),
+        yield [row.name, row.organisation, row.role, row.group, labels.get(row.target_group, row.target_group),
+               Number(row.attended),
                Number(row.excused), hours(row.minutes, language),
                ", ".join(iso_date(when) for when in row.dates)]
     yield []

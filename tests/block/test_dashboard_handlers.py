@@ -51,6 +51,7 @@ def test_staff_downloads_the_three_reports(groups):
     assert hours[0][:3] == ["Name", "Organisation", "Role"]
     assert {row[0] for row in hours[1:3]} == {"Äijälä Åsa", "'=cmd|' /C calc'!A0"}
     assert ["Omnia", "2", "2", "6"] in hours
+    assert hours[1][4] == "New teachers at the start of their career"  # the label, not the id
     groups_csv = table(download(staff, "report_groups_csv"))
     assert [row[0] for row in groups_csv[1:]] == ["North", "South"]
     practices = table(download(staff, "report_practices_csv"))

@@ -103,7 +103,8 @@ class DashboardMixin:
     def report_hours_csv(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         def rows(viewer, language):
             hours = reports.participation_hours(self.block_key, viewer)
-            return exports_reports.hours_rows(hours, reports.organisation_totals(hours), language)
+            totals = reports.organisation_totals(hours)
+            return exports_reports.hours_rows(hours, totals, language, target_labels(self.current_config()))
 
         return self._report(request, "hours", rows, "participation-hours")
 
