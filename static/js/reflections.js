@@ -35,8 +35,27 @@
     return section.querySelector('details[data-slot="' + slot + '"]');
   }
 
+  /* Course staff choose the group whose figures are shown. */
+  function bindFigures(ctx) {
+    ctx.root.addEventListener("submit", function (event) {
+      var form = event.target.closest("[data-figures-choose]");
+      if (!form) { return; }
+      event.preventDefault();
+      ctx.call("reflection_figures_show", {group_id: form.elements.group_id.value}).then(function (result) {
+        if (!result.ok) { ctx.announce(result.data.error.message); return; }
+        var current = ctx.root.querySelector("[data-verme-figures]");
+        var holder = document.createElement("div");
+        holder.innerHTML = result.data.html;
+        current.parentNode.replaceChild(holder.firstElementChild, current);
+        ctx.root.querySelector("[data-verme-figures] h3").focus();
+        ctx.announce(result.data.message);
+      });
+    });
+  }
+
   Verme.register(function (ctx) {
     var busy = false;
+    bindFigures(ctx);
 
     function send(form, submit) {
       if (busy) { return; }

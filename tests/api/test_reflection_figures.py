@@ -30,7 +30,8 @@ def submit(season, config, user_id, session_index, value, texts=None, shared=Fal
 
 
 def figures_of(season, config, viewer=None):
-    groups = reflection_figures(season.block_key, viewer or season.facilitator(), config)
+    viewer = viewer or season.facilitator()
+    _choices, groups = reflection_figures(season.block_key, viewer, config, season.group_id)
     return next(group for group in groups if group.group_id == season.group_id)
 
 
@@ -115,8 +116,21 @@ def test_learners_and_other_facilitators_get_no_figures(season, block):
     from verme_xblock.data import Viewer
 
     other = Viewer("fac2", "Other", "facilitator", False, None, (season.other_group_id,))
-    (group,) = reflection_figures(season.block_key, other, config)
-    assert group.group_id == season.other_group_id
+    choices, (group,) = reflection_figures(season.block_key, other, config)
+    assert [group_id for group_id, _name in choices] == [group.group_id] == [season.other_group_id]
+    with pytest.raises(Refusal) as refused:
+        reflection_figures(season.block_key, other, config, season.group_id)
+    assert refused.value.status == 404
+
+
+def test_staff_see_one_group_at_a_time(season, block):
+    from verme_xblock.data import Viewer
+
+    staff = Viewer("staff", "Staff", "staff", True, None)
+    choices, shown = reflection_figures(season.block_key, staff, config := block.config("en"))
+    assert len(choices) == 2 and len(shown) == 1
+    _choices, (chosen,) = reflection_figures(season.block_key, staff, config, choices[1][0])
+    assert chosen.group_id == choices[1][0]
 
 
 def test_threshold_is_never_below_two(season):

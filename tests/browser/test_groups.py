@@ -165,3 +165,21 @@ def test_outsider_sees_the_list_only_and_the_finnish_group_space(open_block, ass
     expect(block.get_by_role("heading", name="Kokeneet konkarit")).to_be_visible()
     expect(block).to_contain_text("Ryhmässä jaettu jää ryhmään.")
     assert_accessible(page)
+
+
+def test_staff_manage_one_groups_people_at_a_time(open_block, assert_accessible):
+    seed()
+    page = open_block("staff_sanna")
+    block = page.locator(BLOCK)
+    expect(block.locator('form[data-action="member_assign"]')).to_have_count(0)  # no roster forms until asked
+    block.get_by_role("button", name="Manage the members and facilitators of Study counsellors").click()
+    people = block.locator('[data-manage-group="Study counsellors"]')
+    expect(people.get_by_role("button", name="Remove Helena Salo")).to_be_visible()
+    expect(block.get_by_role("button", name="Manage the members and facilitators of New teachers, autumn")
+           ).to_be_visible()
+    form = people.locator('form[data-action="member_assign"]').last
+    form.get_by_label("Member's user id").fill("learner_new")
+    form.get_by_label("Member's name").fill("Noora Uusitalo")
+    form.get_by_role("button", name="Add the member").click()
+    expect(people).to_contain_text("Noora Uusitalo")
+    assert_accessible(page)

@@ -16,7 +16,7 @@ from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext as _
 
 from ..data_reflections import GroupFigures, ItemFigure, MemberStatus, SessionFigures
-from ..errors import forbidden
+from ..errors import forbidden, not_found
 from ..models import Membership, MentoringGroup, Reflection, ReflectionAnswer
 from .reflections import LIKERT_VALUES, baseline_slot, held_sessions, reflection_view, session_slot
 
@@ -27,14 +27,29 @@ def threshold(config):
     return max(int(config.anonymity_threshold or 0), MINIMUM_THRESHOLD)
 
 
-def reflection_figures(block_key, viewer, config):
-    """Figures of every group the viewer facilitates (course staff: every group); a constant number of queries."""
+def reflection_figures(block_key, viewer, config, group_id=None):
+    """(choices, figures): the groups the viewer may see as (id, name), and the figures shown now.
+
+    A facilitator sees all their groups; course staff one group at a time (`group_id`, else the first),
+    so the page stays small in a course with many groups. A constant number of queries.
+    """
     groups = MentoringGroup.objects.filter(block_key=block_key, archived=False)
     if not viewer.is_course_staff:
         if not viewer.facilitated_group_ids:
             raise forbidden(_("Only facilitators and course staff see group figures."))
         groups = groups.filter(id__in=viewer.facilitated_group_ids)
-    groups = list(groups.annotate(member_count=Count("memberships")))
+    groups = list(groups.annotate(member_count=Count("memberships")).order_by("name", "id"))
+    choices = tuple((group.id, group.name) for group in groups)
+    if group_id is not None:
+        groups = [group for group in groups if group.id == group_id]
+        if not groups:
+            raise not_found(_("That group does not exist in this course component."))
+    elif viewer.is_course_staff:
+        groups = groups[:1]
+    return choices, _figures(groups, config)
+
+
+def _figures(groups, config):
     group_ids = [group.id for group in groups]
     k = threshold(config)
 

@@ -52,8 +52,21 @@ class ReflectionsMixin:
     def reflection_figures_section(self, viewer):
         if not (viewer.is_course_staff or viewer.facilitated_group_ids):
             return None
-        figures = api_figures.reflection_figures(self.block_key, viewer, self.config(_language()))
-        return Section(FIGURES_TEMPLATE, {"groups": figures, "scale": (1, 2, 3, 4, 5)})
+        return Section(FIGURES_TEMPLATE, self._figures_context(viewer))
+
+    def _figures_context(self, viewer, group_id=None):
+        choices, figures = api_figures.reflection_figures(self.block_key, viewer, self.config(_language()), group_id)
+        return {"groups": figures, "scale": (1, 2, 3, 4, 5),
+                "choices": choices if viewer.is_course_staff and len(choices) > 1 else (),
+                "chosen": figures[0].group_id if figures else None}
+
+    @json_api()
+    def reflection_figures_show(self, payload, viewer):
+        group_id = validation.integer(payload, "group_id", minimum=1, maximum=2**31 - 1)
+        context = self._figures_context(viewer, group_id)
+        html = rendering.render(FIGURES_TEMPLATE, {"ctx": context}, block=self)
+        return {"html": html, "message": _("Figures of {name} shown.").format(
+            name=context["groups"][0].name if context["groups"] else "")}
 
     def _reflections_context(self, data, open_key):
         if open_key is None:
