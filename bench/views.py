@@ -38,6 +38,31 @@ def bank_page(user_id, **filters):
     return call
 
 
+def dashboard(user_id):
+    """The dashboard section alone (staff: every group; a facilitator: their own groups)."""
+    from verme_xblock import i18n, rendering
+
+    def call():
+        block = block_for(user_id)
+        with i18n.active_catalogue():
+            section = block.dashboard_section(block.viewer())
+            return rendering.render(section.template, {"ctx": section.context}, block=block)
+
+    return call
+
+
+def report(user_id, handler):
+    """A report download as its handler streams it (the whole body is read)."""
+    from webob import Request
+
+    def call():
+        block = block_for(user_id)
+        response = block.runtime.handle(block, handler, Request.blank("/", method="GET"))
+        return b"".join(response.app_iter).decode("utf-8-sig")
+
+    return call
+
+
 def measured_views():
     """(name, callable returning the response text) for every view the benchmark times."""
     return [
@@ -46,6 +71,11 @@ def measured_views():
         ("student_view staff", student_view(STAFF)),
         ("bank page most useful", bank_page(LEARNER, sort="useful")),
         ("bank page tag + search", bank_page(LEARNER, tag="Networks", search="learned")),
+        ("dashboard staff", dashboard(STAFF)),
+        ("dashboard facilitator", dashboard(FACILITATOR)),
+        ("report participation hours", report(STAFF, "report_hours_csv")),
+        ("report group summary", report(STAFF, "report_groups_csv")),
+        ("report good practices", report(STAFF, "report_practices_csv")),
     ]
 
 

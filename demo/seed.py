@@ -200,7 +200,19 @@ def seed():
             seeded.append(block_key)
         seed_group_spaces(block_key, language)  # first: the reflections reuse these sessions
         seed_reflections(block_key, language)
+        seed_visitors(block_key, language)
     return seeded
+
+
+# Learners who opened the block but have not found a group yet (the staff dashboard lists them).
+VISITORS = {"en": [("learner_emma", "Emma Korhonen")], "fi": [("learner_eetu", "Eetu Rantanen")]}
+
+
+def seed_visitors(block_key, language):
+    from verme_xblock.models import Visitor
+
+    for user_id, name in VISITORS.get(language, ()):
+        Visitor.objects.get_or_create(block_key=block_key, user_id=user_id, defaults={"display_name": name})
 
 
 # Reflections: the first group of each block meets five times, six weeks apart; three sessions are

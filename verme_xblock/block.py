@@ -10,6 +10,7 @@ from .config import ConfigurationFields
 from .data import Viewer
 from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
+from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
 from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
@@ -24,8 +25,8 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin, OlxSettingsMixin,
-    ConfigurationFields, XBlock,
+    DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin,
+    OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
@@ -49,7 +50,9 @@ class VermeXBlock(
     )
 
     # Capability sections of the learner view, in order: (method name returning a Section or None).
-    student_sections = ("group_section", "reflections_section", "reflection_figures_section", "bank_section")
+    student_sections = (
+        "dashboard_section", "group_section", "reflections_section", "reflection_figures_section", "bank_section",
+    )
 
     @property
     def block_key(self):

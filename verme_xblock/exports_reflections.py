@@ -10,14 +10,7 @@ import re
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-# A cell that a spreadsheet would read as a formula starts with one of these; it gets a leading quote.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A cell value that spreadsheets show as text, never run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+from .csv_files import neutralise
 
 
 def _when(moment):

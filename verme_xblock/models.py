@@ -333,3 +333,20 @@ class PlanRevision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "version"], name="verme_plan_version_once"),
         ]
+
+
+class Visitor(models.Model):
+    """A learner who opened the block while in no group: how staff find people still to be placed.
+
+    Written only for learners without a group (one row per person and block); it holds nothing but
+    who and since when, and retirement deletes it.
+    """
+
+    block_key = models.CharField(max_length=BLOCK_KEY_LENGTH)
+    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    display_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    first_seen = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["display_name", "id"]
+        constraints = [models.UniqueConstraint(fields=["block_key", "user_id"], name="verme_visitor_once")]

@@ -29,6 +29,7 @@ from ..models import (
     Reflection,
     ReflectionAnswer,
     Report,
+    Visitor,
 )
 
 # Stored untranslated; shown through the catalogue wherever names are displayed.
@@ -48,6 +49,7 @@ PERSONAL_DATA = {
     Reaction: "kept for the counts, user id replaced by a token",
     Report: "kept, reporter token and neutral name",
     ModerationAction: "kept, actor token and neutral name",
+    Visitor: "deleted",
 }
 
 
@@ -63,6 +65,7 @@ def retire_user(user_id):
     Membership.objects.filter(user_id=user_id).delete()
     Facilitator.objects.filter(user_id=user_id).delete()
     Reflection.objects.filter(user_id=user_id).delete()  # answers go with them (cascade)
+    Visitor.objects.filter(user_id=user_id).delete()
     Attendance.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT)
     Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
@@ -110,6 +113,7 @@ def export_user(user_id, block_key=None):
         "moderation_actions": rows(ModerationAction.objects.filter(actor_id=user_id), "post__block_key",
                                    "post_id", "comment_id", "post__block_key", "action", "reason", "created_at"),
         "reflections": _reflections(user_id, block_key),
+        "visits": rows(Visitor.objects.filter(user_id=user_id), "block_key", "block_key", "display_name", "first_seen"),
     }
 
 

@@ -97,6 +97,7 @@ class GroupsMixin:
             "space": space,
             "ics_url": self.runtime.handler_url(self, "calendar_ics", query=f"group_id={space.summary.id}")
             if space else "",
+            "print_url": self.print_url_prefix(),
             "time_zone": timezone.get_current_timezone_name(),
             "language": i18n.supported_language(translation.get_language()),
             "statuses": ATTENDANCE_STATUSES,

@@ -10,8 +10,11 @@
   "Saved.": "Tallennettu.",
   "Saving": "Tallennetaan",
   "Something went wrong. Please try again.": "Jokin meni vikaan. Yritä uudelleen.",
+  "Sorted by {column}, ascending.": "Lajiteltu sarakkeen {column} mukaan, nousevasti.",
+  "Sorted by {column}, descending.": "Lajiteltu sarakkeen {column} mukaan, laskevasti.",
   "The connection failed. Check your network and try again.": "Yhteys katkesi. Tarkista verkkoyhteys ja yritä uudelleen.",
   "The defaults are back in the list. Save to keep them.": "Oletukset on palautettu luetteloon. Tallenna, jotta ne säilyvät.",
+  "The group is open below.": "Ryhmä on avattu alempana.",
   "The preview is below the introduction.": "Esikatselu on johdannon alla.",
   "The settings were not saved.": "Asetuksia ei tallennettu."
 };

@@ -1,0 +1,154 @@
+"""The dashboard, report downloads and the printable plan through an LMS-shaped runtime."""
+import csv
+import io
+
+import pytest
+from webob import Request
+
+from tests.api.reports_world import make_group, post, record
+from tests.block.test_handler_contract import assert_error_shape
+from tests.helpers import call_handler, count_rows
+from tests.runtimes import UsageKey, make_block
+from verme_xblock.models import Attendance, Membership, MentoringSession, Visitor
+
+pytestmark = pytest.mark.django_db
+
+KEY = UsageKey(block="reports1")
+REPORTS = ("report_hours_csv", "report_groups_csv", "report_practices_csv")
+
+
+def block_for(user_id, **kwargs):
+    return make_block(user_id, username=f"u{user_id}", full_name=f"User {user_id}", usage_key=KEY, **kwargs)
+
+
+@pytest.fixture
+def groups(monkeypatch):
+    monkeypatch.setattr("tests.api.reports_world.KEY", str(KEY))
+    north = make_group("North", [("41", "Äijälä Åsa", "Omnia"), ("42", "=cmd|' /C calc'!A0", "Varia")])
+    south = make_group("South", [("51", "Björn", "Omnia")], facilitator_id="21")
+    record(north, 1, "41", Attendance.PRESENT)
+    record(south, 1, "51", Attendance.PRESENT)
+    post(north, "Peer observation")
+    return north, south
+
+
+def download(block, handler, query=""):
+    request = Request.blank(f"/?{query}", method="GET")
+    return block.runtime.handle(block, handler, request)
+
+
+def table(response):
+    assert response.status_code == 200 and response.content_type == "text/csv"
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    body = b"".join(response.app_iter)
+    assert body.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+def test_staff_downloads_the_three_reports(groups):
+    staff = block_for("7", is_staff=True)
+    hours = table(download(staff, "report_hours_csv"))
+    assert hours[0][:3] == ["Name", "Organisation", "Role"]
+    assert {row[0] for row in hours[1:3]} == {"Äijälä Åsa", "'=cmd|' /C calc'!A0"}
+    assert ["Omnia", "2", "2", "6"] in hours
+    assert hours[1][4] == "New teachers at the start of their career"  # the label, not the id
+    groups_csv = table(download(staff, "report_groups_csv"))
+    assert [row[0] for row in groups_csv[1:]] == ["North", "South"]
+    practices = table(download(staff, "report_practices_csv"))
+    assert practices[1][0] == "Peer observation"
+    assert practices[1][9].startswith("#verme-post-")
+
+
+def test_facilitator_downloads_the_hours_of_their_group_only(groups):
+    facilitator = block_for("21")
+    hours = table(download(facilitator, "report_hours_csv"))
+    assert [row[3] for row in hours[1:] if row and row[0] == "Björn"] == ["South"]
+    assert not any(row and row[0] == "Äijälä Åsa" for row in hours)
+    for handler in ("report_groups_csv", "report_practices_csv"):
+        response = download(facilitator, handler)
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("handler", REPORTS)
+def test_a_learner_gets_403_with_the_error_shape(groups, handler):
+    before = count_rows()
+    response = download(block_for("41"), handler)
+    assert response.status_code == 403
+    assert_error_shape(response.json, "forbidden")
+    assert count_rows() == before
+
+
+def test_views_per_role(groups):
+    _north, _south = groups
+    staff_html = block_for("7", is_staff=True).render("student_view").body_html()
+    assert "Dashboard of all groups" in staff_html and 'aria-sort="ascending"' in staff_html
+    assert "below the minimum of 5" in staff_html
+    facilitator_html = block_for("21").render("student_view").body_html()
+    assert "Your groups at a glance" in facilitator_html
+    assert 'data-facilitated-group="South"' in facilitator_html
+    assert 'data-facilitated-group="North"' not in facilitator_html
+    learner_html = block_for("41").render("student_view").body_html()
+    assert "data-verme-dashboard" not in learner_html and "report_hours_csv" not in learner_html
+    assert "session_print" in learner_html  # members print their session plans too
+
+
+def test_a_learner_without_group_is_listed_and_staff_place_them(groups):
+    north, _south = groups
+    block_for("77").render("student_view")
+    assert Visitor.objects.filter(user_id="77").exists()
+    staff = block_for("7", is_staff=True)
+    assert 'data-unplaced="77"' in staff.render("student_view").body_html()
+    before = count_rows()
+    status, body = call_handler(block_for("41"), "dashboard_assign", {"group_id": north.id, "user_id": "77"})
+    assert status == 403 and count_rows() == before
+    assert_error_shape(body, "forbidden")
+    status, body = call_handler(staff, "dashboard_assign",
+                                {"group_id": north.id, "user_id": "77", "display_name": "User 77"})
+    assert status == 200, body
+    assert Membership.objects.get(user_id="77").group_id == north.id
+    assert 'data-unplaced="77"' not in body["html"]
+
+
+def test_printable_session_plan(groups):
+    north, _south = groups
+    session = MentoringSession.objects.get(group=north, number=1)
+    session.agenda = [{"minute": 15, "text": "<script>alert(1)</script> Recap"}]
+    session.methods = "Pair work"
+    session.save()
+    response = download(block_for("20"), "session_print", f"session_id={session.id}")
+    assert response.status_code == 200 and response.content_type == "text/html"
+    page = response.body.decode()
+    assert "@media print" in page and "0:15" in page and "Pair work" in page
+    assert "<script>alert(1)" not in page
+    assert download(block_for("41"), "session_print", f"session_id={session.id}").status_code == 200
+    refused = download(block_for("51"), "session_print", f"session_id={session.id}")
+    assert refused.status_code == 403
+    assert_error_shape(refused.json, "forbidden")
+    assert download(block_for("41"), "session_print", "session_id=x").status_code == 400
+
+
+def view_queries(block):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        block.render("student_view")
+    return len(queries.captured_queries)
+
+
+def test_the_dashboard_queries_do_not_grow_with_groups_or_members(monkeypatch):
+    monkeypatch.setattr("tests.api.reports_world.KEY", str(KEY))
+    first = make_group("First", [("41", "Aino", "Omnia")], facilitator_id="21")
+    staff, facilitator = block_for("7", is_staff=True), block_for("21")
+    record(first, 1, "41", Attendance.PRESENT)
+    post(first, "First post")  # the bank's own queries differ between no posts and some
+    view_queries(staff)
+    few_staff, few_facilitator = view_queries(staff), view_queries(facilitator)
+    for index in range(5):
+        group = make_group(f"Group {index}", [(f"{index}-{n}", f"Member {n}", "Varia") for n in range(8)],
+                           facilitator_id="21")
+        record(group, 1, f"{index}-1", Attendance.PRESENT)
+        post(group, f"Post {index}")
+    assert view_queries(staff) == few_staff
+    assert view_queries(facilitator) == few_facilitator
+    print(f"student_view queries: staff {few_staff}, facilitator of six groups {few_facilitator}")

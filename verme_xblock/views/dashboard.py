@@ -1,0 +1,156 @@
+"""The staff dashboard, the facilitator's overview, the report downloads and the printable session plan."""
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from webob import Response
+from xblock.core import XBlock
+
+from .. import exports_reports, formatting, i18n, rendering, validation
+from ..api import dashboard, reports
+from ..api import groups as api_groups
+from ..errors import Refusal
+from ..handlers import json_api, json_response
+from .groups import DISPLAY_NAME_MAX, USER_ID_MAX, object_id, target_labels
+from .sections import Section
+
+TEMPLATE = "verme/dashboard/section.html"
+JS = ("js/dashboard.js",)
+REPORTS = {
+    "hours": "report_hours_csv",
+    "groups": "report_groups_csv",
+    "practices": "report_practices_csv",
+}
+
+
+def _language():
+    return i18n.supported_language(translation.get_language())
+
+
+def in_reader_context(chunks, block, language):
+    """Produce each chunk of a streamed download in the reader's language and time zone, since the
+    response body is written after the handler has returned."""
+    iterator, zone = iter(chunks), formatting.user_time_zone(block)
+    while True:
+        with i18n.active_catalogue(language), timezone.override(zone):
+            chunk = next(iterator, None)
+        if chunk is None:
+            return
+        yield chunk
+
+
+def columns():
+    """(key, header, kind) of the sortable columns of the staff dashboard."""
+    return [
+        ("name", _("Group"), "text"), ("target", _("Target group"), "text"),
+        ("facilitators", _("Facilitators"), "text"), ("members", _("Members / capacity"), "number"),
+        ("sessions", _("Sessions held / planned"), "number"), ("next", _("Next session"), "number"),
+        ("attendance", _("Attendance rate"), "number"), ("reflections", _("Reflection rate"), "number"),
+        ("posts", _("Posts"), "number"),
+    ]
+
+
+class DashboardMixin:
+    """Course staff's dashboard across groups and facilitators' overview of their own groups."""
+
+    # Sections
+
+    def dashboard_section(self, viewer):
+        if viewer.is_anonymous:
+            return None
+        if not (viewer.is_course_staff or viewer.facilitated_group_ids):
+            dashboard.note_visit(self.block_key, viewer)
+            return None
+        return Section(TEMPLATE, self.dashboard_context(viewer), js=JS)
+
+    def dashboard_context(self, viewer):
+        config = self.current_config()
+        staff = viewer.is_course_staff
+        figures = dashboard.group_figures(self.block_key, viewer) if staff else ()
+        facilitated = () if staff else dashboard.facilitated_groups(self.block_key, viewer)
+        return {
+            "viewer": viewer,
+            "language": _language(),
+            "target_labels": target_labels(config),
+            "self_select": config.enrolment_mode == api_groups.SELF_SELECT,
+            "figures": figures,
+            "columns": columns(),
+            "open_groups": [g for g in figures if not g.archived and g.member_count < g.max_size],
+            "facilitated": facilitated,
+            "unplaced": dashboard.unplaced_learners(self.block_key, viewer) if staff else (),
+            "open_reports": dashboard.open_report_count(self.block_key, viewer) if staff
+            else sum(item.figures.open_reports for item in facilitated),
+            "reports": {kind: self.runtime.handler_url(self, handler) for kind, handler in REPORTS.items()},
+            "print_url": self.print_url_prefix(),
+            "limits": {"user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX},
+        }
+
+    def print_url_prefix(self):
+        url = self.runtime.handler_url(self, "session_print")
+        return url + ("&" if "?" in url else "?") + "session_id="
+
+    # Handlers
+
+    @json_api()
+    def dashboard_assign(self, payload, viewer):
+        """Course staff place a learner who is in no group yet (the same rules as any assignment)."""
+        group_id = object_id(payload, "group_id")
+        user_id = validation.text(payload, "user_id", max_length=USER_ID_MAX)
+        name = validation.text(payload, "display_name", max_length=DISPLAY_NAME_MAX, required=False, default=user_id)
+        api_groups.assign_member(self.block_key, viewer, group_id, user_id=user_id, display_name=name)
+        html = rendering.render("verme/dashboard/body.html", {"ctx": self.dashboard_context(viewer)}, block=self)
+        return {"html": html, "message": _("{name} is now in the group.").format(name=name)}
+
+    @XBlock.handler
+    def report_hours_csv(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
+        def rows(viewer, language):
+            hours = reports.participation_hours(self.block_key, viewer)
+            totals = reports.organisation_totals(hours)
+            return exports_reports.hours_rows(hours, totals, language, target_labels(self.current_config()))
+
+        return self._report(request, "hours", rows, "participation-hours")
+
+    @XBlock.handler
+    def report_groups_csv(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
+        def rows(viewer, _language):
+            figures = reports.group_summary(self.block_key, viewer)
+            return exports_reports.groups_rows(figures, target_labels(self.current_config()))
+
+        return self._report(request, "groups", rows, "group-summary")
+
+    @XBlock.handler
+    def report_practices_csv(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
+        include_hidden = request.GET.get("include_hidden") in ("1", "true", "yes")
+        uid = rendering.dom_id(self)
+
+        def rows(viewer, _language):
+            posts = reports.good_practices(self.block_key, viewer, include_hidden=include_hidden)
+            return exports_reports.practices_rows(posts, lambda post_id: f"#verme-post-{uid}-{post_id}")
+
+        return self._report(request, "practices", rows, "good-practices")
+
+    def _report(self, request, kind, build_rows, file_stem):  # noqa: ARG002 (the request is kept for symmetry)
+        """A CSV download: the data is read at once (a refusal answers JSON), the file is streamed."""
+        with i18n.active_catalogue() as language, formatting.reader_time_zone(self):
+            try:
+                viewer = self.viewer()
+                reports.check_report(viewer, kind)
+                rows = build_rows(viewer, language)
+            except Refusal as refusal:
+                return json_response(refusal.as_json(), status=refusal.status)
+            filename = f"verme-{file_stem}.csv"
+        return Response(
+            app_iter=in_reader_context(exports_reports.csv_chunks(rows, language), self, language),
+            content_type="text/csv", charset="utf-8",
+            content_disposition=f'attachment; filename="{filename}"',
+        )
+
+    @XBlock.handler
+    def session_print(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
+        """A whole printable HTML page with one session's plan (agenda, methods, the group's plan)."""
+        with i18n.active_catalogue() as language, formatting.reader_time_zone(self):
+            try:
+                session_id = object_id(dict(request.GET.items()), "session_id")
+                plan = dashboard.printable_plan(self.block_key, self.viewer(), session_id)
+            except Refusal as refusal:
+                return json_response(refusal.as_json(), status=refusal.status)
+            html = rendering.render("verme/dashboard/print.html", {"plan": plan, "language": language}, block=self)
+        return Response(body=html.encode("utf-8"), content_type="text/html", charset="utf-8")
