@@ -69,6 +69,7 @@ def measured_views():
         ("student_view learner", student_view(LEARNER)),
         ("student_view facilitator", student_view(FACILITATOR)),
         ("student_view staff", student_view(STAFF)),
+        ("bank page newest (first view)", bank_page(LEARNER)),
         ("bank page most useful", bank_page(LEARNER, sort="useful")),
         ("bank page tag + search", bank_page(LEARNER, tag="Networks", search="learned")),
         ("dashboard staff", dashboard(STAFF)),
