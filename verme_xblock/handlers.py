@@ -13,6 +13,7 @@ import functools
 import json
 import logging
 
+from django.utils.translation import gettext as _
 from webob import Response
 from xblock.core import XBlock
 
@@ -72,8 +73,6 @@ def _payload(request, method):
 
 def i18n_message(key):
     """Messages of the transport layer itself (translated in the active catalogue)."""
-    from django.utils.translation import gettext as _
-
     return {
         "method": _("This action does not accept that kind of request."),
         "too_large": _("The request is too large."),

@@ -39,9 +39,6 @@ def dom_id(block):
     return slugify(str(block.scope_ids.usage_id))
 
 
-def static_text(relative_path):
-    return (STATIC_DIR / relative_path).read_text(encoding="utf-8")
-
 
 def fragment(block, html, css=(), js=(), init_fn=None, init_args=None, language=None):
     """A Fragment with our CSS and JS files added as package resources, and the JS init function.
