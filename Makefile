@@ -24,6 +24,7 @@ demo: $(STAMP)
 ## test: ruff, then the whole pytest suite (unit, block, browser); VERME_DATABASE_URL=mysql://… for MariaDB
 test: $(STAMP)
 	$(BIN)/ruff check .
+	sh scripts/need_chromium.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## bench: seed three dataset sizes into throwaway databases and print timings, queries and sizes

@@ -3,7 +3,7 @@ import os
 from pathlib import Path
 from urllib.parse import urlparse
 
-import MySQLdb
+import pymysql
 
 VAR = Path(__file__).resolve().parent.parent / "var" / "bench"
 MYSQL_URL = os.environ.get("VERME_BENCH_MYSQL", "mysql://root@127.0.0.1:3306")
@@ -19,7 +19,7 @@ def prepare_database(kind, size):
         return
     name = f"verme_bench_{size}"
     url = urlparse(MYSQL_URL)
-    connection = MySQLdb.connect(host=url.hostname or "127.0.0.1", port=url.port or 3306, user=url.username or "root",
+    connection = pymysql.connect(host=url.hostname or "127.0.0.1", port=url.port or 3306, user=url.username or "root",
                                  password=url.password or "", charset="utf8mb4")
     with connection.cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {name}")

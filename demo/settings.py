@@ -20,6 +20,7 @@ VAR.mkdir(exist_ok=True)
 def database_from_url(url):
     parts = urlparse(url)
     if parts.scheme in ("mysql", "mariadb"):
+        use_pure_python_mysql_driver()
         return {
             "ENGINE": "django.db.backends.mysql",
             "NAME": parts.path.lstrip("/"),
@@ -31,6 +32,18 @@ def database_from_url(url):
             "TEST": {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"},
         }
     return {"ENGINE": "django.db.backends.sqlite3", "NAME": parts.path or str(VAR / "demo.db")}
+
+
+def use_pure_python_mysql_driver():
+    """PyMySQL stands in for mysqlclient, so a fresh machine needs no C headers to run on MariaDB.
+
+    Django's MySQL backend checks the MySQLdb version it imports; PyMySQL speaks the same protocol
+    and reports an older number, so it is told the version Django asks for.
+    """
+    import pymysql
+
+    pymysql.version_info = (2, 2, 1, "final", 0)
+    pymysql.install_as_MySQLdb()
 
 
 DATABASES = {
@@ -55,7 +68,13 @@ TIME_ZONE = "Europe/Helsinki"
 # The demo's page template adds the page title and language that the LMS page provides.
 TEMPLATES[0]["DIRS"] = [str(ROOT / "demo" / "templates"), *TEMPLATES[0]["DIRS"]]
 
-LOGGING["handlers"]["logfile"]["filename"] = str(VAR / "workbench.log")  # noqa: F405
+# Several workbenches (the demo, the tests, the benchmark's workers) may share one checkout: append
+# without rotating, which would rename the file under the other processes.
+LOGGING["handlers"]["logfile"] = {  # noqa: F405
+    "level": "DEBUG",
+    "class": "logging.handlers.WatchedFileHandler",
+    "filename": str(VAR / "workbench.log"),
+}
 
 # Only the workbench (the demo and the tests) reads these; the LMS never does.
 VERME_WORKBENCH_STAFF = ["staff_sanna", "staff_erik"]
