@@ -2,6 +2,10 @@
 
     python scripts/i18n.py extract   # needs GNU gettext (xgettext, msgmerge, msgcat)
     python scripts/i18n.py compile   # pure Python (polib)
+    python scripts/i18n.py adopt REV [REV …]   # fill untranslated entries from the catalogues at git REVs
+
+`adopt` settles a merge of two branches that both added strings: take either side's catalogues,
+run `extract`, then `adopt HEAD MERGE_HEAD` copies each side's translations of the new strings.
 
 One catalogue per language, `verme_xblock/translations/<lang>/LC_MESSAGES/text.po`, holds the
 strings of Python, templates and JavaScript; the JS catalogue `static/js/translations/<lang>/text.js`
@@ -74,6 +78,34 @@ def extract():
             catalogue.save()
 
 
+def adopt(revisions):
+    """Fill untranslated entries of each catalogue from the same catalogue at the given git revisions."""
+    for language in ("en", *LANGUAGES):
+        target = po_path(language)
+        catalogue = polib.pofile(str(target))
+        known = {}
+        for revision in revisions:
+            relative = target.relative_to(ROOT).as_posix()
+            shown = subprocess.run(
+                ["git", "show", f"{revision}:{relative}"], cwd=ROOT, capture_output=True, text=True, check=False,
+            )
+            if shown.returncode != 0:
+                continue
+            for entry in polib.pofile(shown.stdout):
+                if entry.msgstr or any(entry.msgstr_plural.values()):
+                    known.setdefault(entry.msgid, entry)
+        for entry in catalogue:
+            source = known.get(entry.msgid)
+            if source is None or entry.translated():
+                continue
+            entry.msgstr = source.msgstr
+            if source.msgstr_plural:
+                entry.msgstr_plural = dict(source.msgstr_plural)
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+        catalogue.save()
+
+
 def compile_catalogues():
     """Write text.mo next to each text.po and the JavaScript catalogue of each language."""
     for language in ("en", *LANGUAGES):
@@ -135,5 +167,7 @@ if __name__ == "__main__":
         extract()
     elif command == "compile":
         compile_catalogues()
+    elif command == "adopt" and len(sys.argv) > 2:
+        adopt(sys.argv[2:])
     else:
         sys.exit(__doc__)
