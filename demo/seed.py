@@ -270,5 +270,5 @@ def seed_reflections(block_key, language):
 def _member_viewer(group_id, user_id):
     from django.conf import settings
 
-    name = getattr(settings, "VERME_WORKBENCH_NAMES", {}).get(user_id, user_id)
+    name = getattr(settings, "VERME_WORKBENCH_PEOPLE", {}).get(user_id, {}).get("name", user_id)
     return Viewer(user_id, name, roles.LEARNER, False, group_id)

@@ -78,20 +78,22 @@ LOGGING["handlers"]["logfile"] = {  # noqa: F405
 
 # Only the workbench (the demo and the tests) reads these; the LMS never does.
 VERME_WORKBENCH_STAFF = ["staff_sanna", "staff_erik"]
-VERME_WORKBENCH_NAMES = {
-    "staff_sanna": "Sanna Lehtinen",
-    "staff_erik": "Erik Holm",
-    "facilitator_maija": "Maija Koskinen",
-    "facilitator_johan": "Johan Berg",
-    "learner_aino": "Aino Virtanen",
-    "learner_mikko": "Mikko Nieminen",
-    "learner_liisa": "Liisa Järvinen",
-    "learner_oskar": "Oskar Lindqvist",
-    "learner_helena": "Helena Salo",
-    "learner_pekka": "Pekka Heikkinen",
-    "learner_tuula": "Tuula Mäkelä",
-    "learner_ville": "Ville Laine",
-    "learner_new": "Noora Uusitalo",
+# The workbench's people directory (username = workbench user id): what the LMS's user table and
+# language preference give in a real course. Addresses use the reserved example.org domain.
+VERME_WORKBENCH_PEOPLE = {
+    "staff_sanna": {"name": "Sanna Lehtinen", "email": "sanna.lehtinen@example.org", "language": "fi"},
+    "staff_erik": {"name": "Erik Holm", "email": "erik.holm@example.org", "language": "sv"},
+    "facilitator_maija": {"name": "Maija Koskinen", "email": "maija.koskinen@example.org", "language": "fi"},
+    "facilitator_johan": {"name": "Johan Berg", "email": "johan.berg@example.org", "language": "sv"},
+    "learner_aino": {"name": "Aino Virtanen", "email": "aino.virtanen@example.org", "language": "fi"},
+    "learner_mikko": {"name": "Mikko Nieminen", "email": "mikko.nieminen@example.org", "language": "fi"},
+    "learner_liisa": {"name": "Liisa Järvinen", "email": "liisa.jarvinen@example.org", "language": "fi"},
+    "learner_oskar": {"name": "Oskar Lindqvist", "email": "oskar.lindqvist@example.org", "language": "sv"},
+    "learner_helena": {"name": "Helena Salo", "email": "helena.salo@example.org", "language": "fi"},
+    "learner_pekka": {"name": "Pekka Heikkinen", "email": "pekka.heikkinen@example.org", "language": "fi"},
+    "learner_tuula": {"name": "Tuula Mäkelä", "email": "tuula.makela@example.org", "language": "fi"},
+    "learner_ville": {"name": "Ville Laine", "email": "ville.laine@example.org", "language": "fi"},
+    "learner_new": {"name": "Noora Uusitalo", "email": "noora.uusitalo@example.org", "language": "fi"},
 }
 
 XBLOCK_SETTINGS = {"VermeXBlock": {}}

@@ -15,3 +15,30 @@ def retirement_signal():
 
 # Sent with the same arguments as the platform's signal: sender, user (a Django user), and more.
 FALLBACK_USER_RETIRE_LMS_MISC = Signal()
+
+
+def language_preferences(user_ids):
+    """{user id: language code} from the platform's `pref-lang` preference (empty outside the platform).
+
+    Follows openedx-platform `openedx/core/djangoapps/user_api/models.py` (`UserPreference`), where the
+    account settings page keeps the interface language under the key "pref-lang".
+    """
+    try:
+        from openedx.core.djangoapps.user_api.models import UserPreference
+    except ImportError:
+        return {}
+    rows = UserPreference.objects.filter(user_id__in=user_ids, key="pref-lang").values_list("user_id", "value")
+    return dict(rows)
+
+
+def profile_names(user_ids):
+    """{user id: full name} from the platform's `UserProfile.name` (empty outside the platform).
+
+    Follows openedx-platform `common/djangoapps/student/models/user.py` (`UserProfile`), where the
+    full name a learner gives at registration is kept.
+    """
+    try:
+        from common.djangoapps.student.models import UserProfile
+    except ImportError:
+        return {}
+    return dict(UserProfile.objects.filter(user_id__in=user_ids).values_list("user_id", "name"))

@@ -88,11 +88,11 @@ def _workbench_caller(block, attrs):
     """Development only: the demo settings name the workbench users who act as course staff."""
     user_id = str(attrs[WORKBENCH_USER_ID] or block.scope_ids.user_id or "")
     staff = set(getattr(settings, "VERME_WORKBENCH_STAFF", ()))
-    names = getattr(settings, "VERME_WORKBENCH_NAMES", {})
+    person = getattr(settings, "VERME_WORKBENCH_PEOPLE", {}).get(user_id, {})
     return Caller(
         user_id=user_id or None,
         username=user_id,
-        display_name=names.get(user_id, user_id),
+        display_name=person.get("name") or user_id,
         is_course_staff=user_id in staff,
         runtime="workbench",
     )
