@@ -124,6 +124,7 @@ class GroupFigures:
     sessions: tuple[SessionFigures, ...]
     members: tuple[MemberStatus, ...]
     shared: tuple[ReflectionView, ...]  # submitted reflections their authors shared with the facilitators
+    reads_shared: bool = False  # the viewer facilitates this group (course staff alone never read text)
 
 
 @dataclass(frozen=True)

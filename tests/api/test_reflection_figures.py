@@ -95,16 +95,20 @@ def test_shared_answers_do_not_count_towards_k(season, block):
     assert session_figures(figures_of(season, config), 1).items[0].distribution == (0, 1, 0, 2, 1)
 
 
-def test_facilitator_and_staff_see_shared_text_only(season, block):
+def test_facilitator_sees_shared_text_only_and_staff_never_see_text(season, block):
     config = block.config("en")
     submit(season, config, "m1", 0, 3, texts={"went_well": "Unshared words"})
     submit(season, config, "m2", 0, 3, texts={"went_well": "Shared words"}, shared=True)
     for viewer in (season.facilitator(), STAFF):
         group = figures_of(season, config, viewer)
         assert "Unshared words" not in repr(group)
-        assert [view.author_name for view in group.shared] == ["Member m2"]
         statuses = {member.display_name: member.submitted for member in group.members}
         assert statuses["Member m1"] == (False, True, False, False)
+    assert [view.author_name for view in figures_of(season, config).shared] == ["Member m2"]
+    # Sharing is with the group's facilitators: course staff see who submitted, never the text.
+    staff_view = figures_of(season, config, STAFF)
+    assert staff_view.shared == () and not staff_view.reads_shared
+    assert "Shared words" not in repr(staff_view)
     reflections.set_shared(season.block_key, season.member("m2"), season.sessions[0], False)
     assert figures_of(season, config).shared == ()
 

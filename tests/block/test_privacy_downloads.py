@@ -63,3 +63,28 @@ def test_staff_export_one_participant_and_learners_are_refused():
 def test_json_handlers_are_not_downloads():
     status, _ = call_handler(member_block(42), "download_my_data", method="GET")
     assert status == 200
+
+
+def test_staff_export_holds_no_reflection_text_and_no_drafts():
+    from tests.reflection_setup import all_items, make_season
+    from verme_xblock.api import reflections
+
+    staff_block = member_block(7, is_staff=True)
+    season = make_season(staff_block.block_key)
+    config = staff_block.config("en")
+    reflections.save_reflection(season.block_key, season.member("m1"), config, season.sessions[0],
+                                all_items(config, 4), {"went_well": "Submitted private words"}, submit=True)
+    reflections.set_shared(season.block_key, season.member("m1"), season.sessions[0], True)
+    reflections.save_reflection(season.block_key, season.member("m1"), config, season.sessions[1],
+                                all_items(config, 2), {"went_well": "Draft private words"}, submit=False)
+    status, response = download(staff_block, "export_user_data", "user_id=m1")
+    assert status == 200
+    body = response.body.decode()
+    assert "private words" not in body
+    data = json.loads(body)
+    assert [(row["session__number"], row["session__title"]) for row in data["reflections"]] == [
+        (1, "Session title 1")]
+    assert "answers" not in body and "reactions" not in data
+    # The person's own download keeps everything.
+    own = download(make_block("m1", username="m1"), "download_my_data")[1].body.decode()
+    assert "Submitted private words" in own and "Draft private words" in own

@@ -117,6 +117,22 @@ def export_user(user_id, block_key=None):
     }
 
 
+def export_user_for_staff(user_id, block_key):
+    """One participant as course staff see them in the interface: no reflection text, no drafts.
+
+    Staff see who submitted which reflection (never what), rosters, attendance, the plan and the bank;
+    the complete export stays with the person's own download and the operators' command.
+    """
+    data = export_user(user_id, block_key=block_key)
+    data.pop("reactions")  # staff see how many marked a post useful, never who
+    data["reflections"] = list(
+        Reflection.objects.filter(user_id=str(user_id), block_key=block_key, status=Reflection.SUBMITTED)
+        .order_by("slot", "id")
+        .values("group__name", "session__number", "session__title", "submitted_at")
+    )
+    return data
+
+
 def _posts(user_id, block_key):
     posts = Post.objects.filter(author_id=user_id).prefetch_related("tags").order_by("id")
     if block_key is not None:

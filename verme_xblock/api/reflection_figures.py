@@ -46,11 +46,13 @@ def reflection_figures(block_key, viewer, config, group_id=None):
             raise not_found(_("That group does not exist in this course component."))
     elif viewer.is_course_staff:
         groups = groups[:1]
-    return choices, _figures(groups, config)
+    return choices, _figures(groups, config, viewer)
 
 
-def _figures(groups, config):
+def _figures(groups, config, viewer):
     group_ids = [group.id for group in groups]
+    # Sharing is with the group's facilitators only: course staff never read the text.
+    shared_group_ids = [group_id for group_id in group_ids if group_id in viewer.facilitated_group_ids]
     k = threshold(config)
 
     sessions = held_sessions(group_ids)
@@ -63,7 +65,7 @@ def _figures(groups, config):
         for row in _likert_aggregates(group_ids, config)
     }
     shared = list(
-        submitted.filter(shared_with_facilitators=True).select_related("session").prefetch_related("answers")
+        submitted.filter(shared_with_facilitators=True, group_id__in=shared_group_ids).select_related("session").prefetch_related("answers")
         .order_by("slot", "display_name", "id")
     )
 
@@ -90,6 +92,7 @@ def _figures(groups, config):
                     for reflection in shared
                     if reflection.group_id == group.id
                 ),
+                reads_shared=group.id in shared_group_ids,
             )
         )
     return tuple(figures)

@@ -34,7 +34,7 @@ class PrivacyMixin:
 
     @XBlock.handler
     def export_user_data(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
-        """Course staff: one participant's data in this block (?user_id=…)."""
+        """Course staff: what they see of one participant in this block (?user_id=…); no reflection text."""
         with i18n.active_catalogue():
             try:
                 if not self.viewer().is_course_staff:
@@ -42,5 +42,5 @@ class PrivacyMixin:
                 user_id = validation.text(dict(request.GET.items()), "user_id", max_length=USER_ID_LENGTH)
             except Refusal as refusal:
                 return json_response(refusal.as_json(), status=refusal.status)
-            data = privacy.export_user(user_id, block_key=self.block_key)
+            data = privacy.export_user_for_staff(user_id, self.block_key)
         return _json_download(data, f"verme-user-{user_id}.json")
