@@ -12,6 +12,8 @@ class Viewer:
     is_course_staff: bool
     group_id: int | None  # the group the caller is a member of, if any
     facilitated_group_ids: tuple[int, ...] = ()
+    organisation: str = ""  # from the member's group profile; shown outside the group only by choice
+    shows_organisation: bool = False  # their last choice for posts the whole course reads
 
     @property
     def is_anonymous(self):

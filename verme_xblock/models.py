@@ -71,6 +71,8 @@ class Membership(models.Model):
     organisation = models.CharField(max_length=200, blank=True)
     role = models.CharField(max_length=200, blank=True)
     joined_at = models.DateTimeField(auto_now_add=True)
+    # The member's last answer to "show my organisation on posts the whole course can read?"
+    shows_organisation = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["display_name", "id"]
@@ -350,3 +352,30 @@ class Visitor(models.Model):
     class Meta:
         ordering = ["display_name", "id"]
         constraints = [models.UniqueConstraint(fields=["block_key", "user_id"], name="verme_visitor_once")]
+
+
+class ShownOrganisation(models.Model):
+    """How many live posts show an organisation to one audience: the bank's organisation filter.
+
+    `audience` is 0 for course-wide posts, else the group id of group-only posts. Kept in the same
+    transaction as the posts, so the filter reads a few rows instead of every visible post.
+    """
+
+    COURSE = 0
+
+    block_key = models.CharField(max_length=BLOCK_KEY_LENGTH)
+    audience = models.PositiveIntegerField(default=COURSE)
+    organisation = models.CharField(max_length=200)
+    posts = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["block_key", "audience", "organisation"], name="verme_shown_org_once"),
+        ]
+
+
+class RetiredUser(models.Model):
+    """An account that was retired: writes under its id are refused, so requests in flight add nothing."""
+
+    user_id = models.CharField(max_length=USER_ID_LENGTH, unique=True)
+    retired_at = models.DateTimeField(auto_now_add=True)

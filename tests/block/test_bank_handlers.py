@@ -199,3 +199,18 @@ def test_default_visibility_comes_from_the_studio_setting(world):
     outsider = make_block("nobody", username="nobody", fields={"default_post_visibility": "group"})
     status, body = call_handler(outsider, "bank_create", {"title": "T", "body": "B"})
     assert status == 200 and Post.objects.get(id=body["post_id"]).visibility == "course"
+
+
+def test_the_author_chooses_in_the_form_whether_their_organisation_is_shown(world):
+    block = learner()
+    html = block.render("student_view").body_html()
+    assert "Show your organisation (Harbour Vocational College) with this post" in html
+    assert 'name="show_organisation" value="no" checked' in html
+    before = count_rows()
+    status, body = call_handler(block, "bank_create", valid(show_organisation="maybe"))
+    assert (status, body["error"]["field"]) == (400, "show_organisation") and count_rows() == before
+    status, body = call_handler(block, "bank_create", valid(show_organisation="yes"))
+    assert status == 200 and "Aino Virtanen, Harbour Vocational College" in body["html"]
+    assert 'name="show_organisation" value="yes" checked' in learner().render("student_view").body_html()
+    status, body = call_handler(block, "bank_create", valid(title="Quiet", show_organisation="no"))
+    assert status == 200 and "Aino Virtanen, Harbour" not in body["html"]

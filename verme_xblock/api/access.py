@@ -8,11 +8,11 @@ def viewer_for(block_key, caller):
     """The Viewer for a runtime Caller in one block (two indexed queries at most)."""
     if caller.is_anonymous:
         return Viewer(None, "", roles.ANONYMOUS, False, None)
-    group_id = (
+    group_id, organisation, shows_organisation = (
         Membership.objects.filter(block_key=block_key, user_id=caller.user_id)
-        .values_list("group_id", flat=True)
+        .values_list("group_id", "organisation", "shows_organisation")
         .first()
-    )
+    ) or (None, "", False)
     facilitated = tuple(
         Facilitator.objects.filter(group__block_key=block_key, user_id=caller.user_id)
         .order_by("group_id")
@@ -31,4 +31,6 @@ def viewer_for(block_key, caller):
         is_course_staff=caller.is_course_staff,
         group_id=group_id,
         facilitated_group_ids=facilitated,
+        organisation=organisation,
+        shows_organisation=shows_organisation,
     )

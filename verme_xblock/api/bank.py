@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ..bank_data import CommentView, Filters, PostPage, PostView, SessionChoice
 from ..errors import Refusal, forbidden, not_found
 from ..models import Comment, Membership, MentoringGroup, MentoringSession, ModerationAction, Post, PostTag, Reaction
+from . import bank_organisations as organisations
 from .privacy import FORMER_PARTICIPANT
 
 TITLE_MAX = 150
@@ -75,15 +76,24 @@ def _membership(block_key, viewer, lock=False):
     memberships = Membership.objects.filter(block_key=block_key, user_id=viewer.user_id)
     if lock:
         memberships = memberships.select_for_update()
-    return memberships.values("group_id", "display_name", "organisation").first()
+    return memberships.values("id", "group_id", "display_name", "organisation", "shows_organisation").first()
 
 
 # Writing
 
 
+def _shown_organisation(membership, visibility, show_organisation):
+    """The organisation the post shows; an explicit choice is remembered for the next post."""
+    shows = membership.get("shows_organisation", False) if show_organisation is None else show_organisation
+    if membership and show_organisation is not None and show_organisation != membership["shows_organisation"]:
+        Membership.objects.filter(id=membership["id"]).update(shows_organisation=show_organisation)
+    return organisations.on_post(membership.get("organisation", ""), visibility, shows)
+
+
 @transaction.atomic
-def create_post(block_key, viewer, *, title, body, tags, visibility, session_id=None, rate_limit=None):
-    """Share a post; the author's name and organisation are the snapshot of their membership."""
+def create_post(block_key, viewer, *, title, body, tags, visibility, session_id=None, rate_limit=None,
+                show_organisation=None):
+    """Share a post; the author's name is the snapshot of their membership, the organisation by choice."""
     require_participant(viewer)
     # Locking the member's row makes one person's simultaneous posts wait for each other, so the
     # rate limit below counts them all.
@@ -95,13 +105,14 @@ def create_post(block_key, viewer, *, title, body, tags, visibility, session_id=
         block_key=block_key,
         author_id=viewer.user_id,
         author_name=membership.get("display_name") or viewer.display_name,
-        author_organisation=membership.get("organisation", ""),
+        author_organisation=_shown_organisation(membership, visibility, show_organisation),
         group_id=group_id,
         session_id=session_id,
         visibility=visibility,
         title=title,
         body=body,
     )
+    organisations.count_post(post, +1)
     PostTag.objects.bulk_create([PostTag(post=post, tag=tag) for tag in tags])
     return post.id
 
@@ -141,13 +152,20 @@ def _own_post(block_key, viewer, post_id):
 
 
 @transaction.atomic
-def edit_post(block_key, viewer, post_id, *, title, body, tags, visibility, session_id=None):
-    """The author edits the text, tags, session or visibility; the post is marked edited."""
+def edit_post(block_key, viewer, post_id, *, title, body, tags, visibility, session_id=None, show_organisation=None):
+    """The author edits the text, tags, session, visibility or the organisation shown; marked edited."""
     post = _own_post(block_key, viewer, post_id)
     _check_group_choice(post.group_id, visibility, session_id)
+    organisations.count_post(post, -1)
+    if visibility == Post.COURSE and post.visibility == Post.GROUP:
+        # Comments written for the group alone do not take their organisations course-wide.
+        post.comments.exclude(author_organisation="").update(author_organisation="")
+    membership = _membership(block_key, viewer) or {}
+    post.author_organisation = _shown_organisation(membership, visibility, show_organisation)
     post.title, post.body, post.visibility, post.session_id = title, body, visibility, session_id
     post.edited_at = timezone.now()
-    post.save(update_fields=["title", "body", "visibility", "session_id", "edited_at"])
+    post.save(update_fields=["title", "body", "visibility", "session_id", "edited_at", "author_organisation"])
+    organisations.count_post(post, +1)
     PostTag.objects.filter(post=post).delete()
     PostTag.objects.bulk_create([PostTag(post=post, tag=tag) for tag in tags])
 
@@ -158,6 +176,7 @@ def delete_post(block_key, viewer, post_id):
     post = _own_post(block_key, viewer, post_id)
     post.deleted_at = timezone.now()
     post.save(update_fields=["deleted_at"])
+    organisations.count_post(post, -1)
     post.reports.filter(resolved_at__isnull=True).update(resolved_at=post.deleted_at)
     ModerationAction.objects.create(
         block_key=block_key, post=post, action=ModerationAction.DELETE,
@@ -189,7 +208,7 @@ def add_comment(block_key, viewer, post_id, *, body):
         post=post,
         author_id=viewer.user_id,
         author_name=membership.get("display_name") or viewer.display_name,
-        author_organisation=membership.get("organisation", ""),
+        author_organisation=organisations.on_comment(post, membership),
         body=body,
     )
     return comment.id
@@ -330,12 +349,6 @@ def session_choices(block_key, viewer):
 
 def filter_choices(block_key, viewer):
     """Groups and organisations to filter by (two queries)."""
+    require_participant(viewer)
     groups = tuple(MentoringGroup.objects.filter(block_key=block_key).order_by("name").values_list("id", "name"))
-    organisations = tuple(
-        visible_posts(block_key, viewer)
-        .exclude(author_organisation="")
-        .order_by("author_organisation")
-        .values_list("author_organisation", flat=True)
-        .distinct()
-    )
-    return {"groups": groups, "organisations": organisations}
+    return {"groups": groups, "organisations": organisations.filter_choices(block_key, viewer)}

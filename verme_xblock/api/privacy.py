@@ -16,6 +16,7 @@ import uuid
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from . import bank_organisations
 from ..models import (
     Attendance,
     Comment,
@@ -29,6 +30,8 @@ from ..models import (
     Reflection,
     ReflectionAnswer,
     Report,
+    RetiredUser,
+    ShownOrganisation,
     Visitor,
 )
 
@@ -50,6 +53,8 @@ PERSONAL_DATA = {
     Report: "kept, reporter token and neutral name",
     ModerationAction: "kept, actor token and neutral name",
     Visitor: "deleted",
+    ShownOrganisation: "no person in it: the retired author's posts stop counting towards their organisation",
+    RetiredUser: "added: the bare id, so requests still in flight write nothing under it",
 }
 
 
@@ -70,6 +75,9 @@ def retire_user(user_id):
     Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
     ProgressPlan.objects.filter(updated_by_id=user_id).update(updated_by_id="", updated_by_name=FORMER_PARTICIPANT)
+    shown = Post.objects.filter(author_id=user_id, deleted_at__isnull=True).exclude(author_organisation="")
+    for post in shown.only("block_key", "visibility", "group_id", "author_organisation"):
+        bank_organisations.count_post(post, -1)
     Post.objects.filter(author_id=user_id, deleted_at__isnull=False).update(body="", title="")
     Post.objects.filter(author_id=user_id).update(
         author_id=token, author_name=FORMER_PARTICIPANT, author_organisation=""

@@ -135,6 +135,8 @@ class BankMixin:
             "tags": config.tags,
             "default_visibility": config.default_post_visibility,
             "has_group": viewer.group_id is not None,
+            "organisation": viewer.organisation,
+            "shows_organisation": viewer.shows_organisation,
             "sessions": bank.session_choices(self.block_key, viewer),
             "moderator": bool(viewer.is_course_staff or viewer.facilitated_group_ids),
             "limits": LIMITS,
@@ -171,7 +173,9 @@ class BankMixin:
         session_id = None
         if payload.get("session_id") not in ("", None):
             session_id = validation.integer(payload, "session_id", minimum=1)
-        return {"title": title, "body": body, "tags": tags, "visibility": visibility, "session_id": session_id}
+        shows = validation.choice(payload, "show_organisation", ("yes", "no"), required=False)
+        return {"title": title, "body": body, "tags": tags, "visibility": visibility, "session_id": session_id,
+                "show_organisation": None if shows is None else shows == "yes"}
 
     def _bank_render(self, template, viewer, **context):
         return rendering.render(template, {"bank": self._bank_options(viewer), **context}, block=self)
