@@ -1,9 +1,14 @@
-"""Runtimes that give the block the service shapes of the Open edX LMS and Studio.
+"""Runtimes that give the block the service shapes of the Open edX LMS, Studio and content libraries.
 
-The platform itself cannot run here; these doubles use its real service names ("user", "i18n",
-"settings", "studio_user_permissions") and user attribute keys (`edx-platform.user_id`, …).
+The platform itself cannot run here. Each double follows the platform function that builds the real
+thing (named in its comment, openedx/openedx-platform), with the platform's service names ("user",
+"i18n", "settings", "studio_user_permissions") and user attribute keys (`edx-platform.user_id`, …),
+and real opaque keys (`UsageKey`, `CourseKey`, library keys) as the block's ids.
 """
+from dataclasses import dataclass
+
 from django.utils import translation
+from opaque_keys.edx.keys import UsageKey
 from xblock.field_data import DictFieldData
 from xblock.fields import ScopeIds
 from xblock.reference.user_service import UserService, XBlockUser
@@ -11,40 +16,76 @@ from xblock.runtime import Runtime
 
 from verme_xblock.block import VermeXBlock
 
-
-class UsageKey:
-    """The attributes of an opaque-keys UsageKey that the block reads."""
-
-    def __init__(self, course="course-v1:Verme+Demo+2026", block="verme1"):
-        self.context_key = course
-        self.course_key = course
-        self._text = f"block-v1:{course.split(':', 1)[1]}+type@verme+block@{block}"
-
-    def __str__(self):
-        return self._text
-
-    def __hash__(self):
-        return hash(self._text)
-
-    def __eq__(self, other):
-        return str(other) == self._text
+COURSE = "course-v1:Verme+Demo+2026"
+LIBRARY = "lib:Verme:mentoring"
 
 
-class LmsUserService(UserService):
-    def __init__(self, user_id=None, username="", full_name="", is_staff=False, preferences=None):
-        user = XBlockUser(is_current_user=True, full_name=full_name)
-        user.opt_attrs = {
-            "edx-platform.is_authenticated": user_id is not None,
-            "edx-platform.user_id": user_id,
-            "edx-platform.username": username,
-            "edx-platform.user_is_staff": is_staff,
-            "edx-platform.user_role": "staff" if is_staff else "student",
-            "edx-platform.user_preferences": dict(preferences or {}),
-        }
-        super().__init__(user=user)
+def course_usage_key(course=COURSE, block="verme1", branch=None):
+    """A real course UsageKey (`block-v1:…`), optionally on a branch (Studio's draft)."""
+    branch_part = f"+branch@{branch}" if branch else ""
+    return UsageKey.from_string(f"block-v1:{course.split(':', 1)[1]}{branch_part}+type@verme+block@{block}")
+
+
+def library_usage_key(library=LIBRARY, block="verme1"):
+    """A content library (v2) block key, `lb:org:library:type:id`."""
+    return UsageKey.from_string(f"lb:{library.split(':', 1)[1]}:verme:{block}")
+
+
+@dataclass
+class DjangoUser:
+    """The attributes of `django.contrib.auth.models.User` that the user service reads."""
+
+    id: int | None
+    username: str = ""
+    full_name: str = ""
+    is_staff: bool = False  # site-wide staff (User.is_staff)
+    real_user: "DjangoUser | None" = None  # set by the platform's masquerade only
+
+    @property
+    def is_authenticated(self):
+        return self.id is not None
+
+    @property
+    def email(self):
+        return f"{self.username}@example.org"
+
+
+class PlatformUserService(UserService):
+    """openedx-platform common/djangoapps/xblock_django/user_service.py, `DjangoXBlockUserService`:
+    keeps the Django user as `_django_user`; `get_current_user` builds the XBlockUser in
+    `_convert_django_user_to_xblock_user`. An anonymous user gets `is_authenticated` False and the
+    country code only — no `edx-platform.user_id` key at all."""
+
+    def __init__(self, django_user, *, user_is_staff=False, user_is_global_staff=False, user_role="student",
+                 preferences=None, **kwargs):
+        super().__init__(**kwargs)
+        self._django_user = django_user
+        self._user_is_staff = user_is_staff
+        self._user_is_global_staff = user_is_global_staff
+        self._user_role = user_role
+        self._preferences = dict(preferences or {})
 
     def get_current_user(self):
-        return self._user
+        user = XBlockUser(is_current_user=True)
+        django_user = self._django_user
+        if django_user is not None and django_user.is_authenticated:
+            user.full_name = django_user.full_name or None
+            user.emails = [django_user.email]
+            user.opt_attrs.update({
+                "edx-platform.anonymous_user_id": f"anon-{django_user.id}",
+                "edx-platform.is_authenticated": True,
+                "edx-platform.request_country_code": None,
+                "edx-platform.user_id": django_user.id,
+                "edx-platform.username": django_user.username,
+                "edx-platform.user_is_beta_tester": False,
+                "edx-platform.user_is_global_staff": self._user_is_global_staff,
+                "edx-platform.user_is_staff": self._user_is_staff,
+                "edx-platform.user_role": self._user_role,
+                "edx-platform.user_preferences": self._preferences,
+            })
+        else:
+            user.opt_attrs.update({"edx-platform.is_authenticated": False, "edx-platform.request_country_code": None})
+        return user
 
 
 class I18nService:
@@ -63,10 +104,11 @@ class SettingsService:
 
 
 class StudioPermissions:
-    """Studio's `studio_user_permissions` service: can the user write to this course?"""
+    """openedx-platform cms/djangoapps/contentstore/utils.py, `StudioPermissionsService`:
+    `can_read`/`can_write(course_key)` ask `has_studio_read_access`/`has_studio_write_access`."""
 
     def __init__(self, writable_courses=()):
-        self.writable = set(writable_courses)
+        self.writable = {str(key) for key in writable_courses}
 
     def can_read(self, context_key):
         return str(context_key) in self.writable
@@ -76,7 +118,7 @@ class StudioPermissions:
 
 
 class PlatformRuntime(Runtime):
-    """A runtime with the LMS's (or, with studio permissions, Studio's) services; records publishes."""
+    """A runtime with the given services; records what the block publishes."""
 
     def __init__(self, services):
         super().__init__(id_reader=None, id_generator=None, services=services)
@@ -95,18 +137,57 @@ class PlatformRuntime(Runtime):
         self.published.append((event_type, event_data))
 
 
+def _user_service(user_id, *, username, full_name, is_staff, preferences, real_user_id, studio_writable,
+                  studio_preview, library, global_staff):
+    if user_id is None:
+        # lms/djangoapps/courseware/block_render.py binds AnonymousUser: no id, not authenticated.
+        return PlatformUserService(DjangoUser(None))
+    django_user = DjangoUser(int(user_id) if str(user_id).isdigit() else user_id, username, full_name,
+                             is_staff=global_staff)
+    if library:
+        # openedx/core/djangoapps/xblock/runtime/runtime.py, `XBlockRuntime.service("user")`:
+        # user_is_staff is the site-wide `User.is_staff`, nothing about the library.
+        return PlatformUserService(django_user, user_is_staff=django_user.is_staff)
+    if studio_writable is not None and not studio_preview:
+        # cms/djangoapps/contentstore/utils.py, `load_services_for_studio`: `DjangoXBlockUserService(user)`.
+        return PlatformUserService(django_user)
+    if studio_preview:
+        # cms/djangoapps/contentstore/views/preview.py, `_prepare_runtime_for_preview`: the author's
+        # role in the course, no staff flag.
+        return PlatformUserService(django_user, user_role="staff" if studio_writable else "student")
+    if real_user_id is not None:
+        # lms/djangoapps/courseware/masquerade.py, `setup_masquerade`: the learner's User with
+        # `real_user` = the staff member's request.user; block_render's `prepare_runtime_for_user`
+        # builds the user service from the learner (has_access(learner, "staff") is False).
+        django_user.real_user = DjangoUser(int(real_user_id) if str(real_user_id).isdigit() else real_user_id,
+                                           f"staff{real_user_id}", is_staff=True)
+        return PlatformUserService(django_user, preferences=preferences)
+    # lms/djangoapps/courseware/block_render.py, `prepare_runtime_for_user`.
+    return PlatformUserService(django_user, user_is_staff=is_staff, user_is_global_staff=global_staff,
+                               user_role="staff" if is_staff else "student", preferences=preferences)
+
+
 def make_block(user_id=None, *, username="", full_name="", is_staff=False, studio_writable=None,
-               usage_key=None, fields=None, settings=None, preferences=None):
-    """A VermeXBlock as the LMS (or Studio, when `studio_writable` is given) would construct it."""
-    usage_key = usage_key or UsageKey()
+               usage_key=None, fields=None, settings=None, preferences=None, real_user_id=None,
+               studio_preview=False, library=False, global_staff=False):
+    """A VermeXBlock as the platform would construct it.
+
+    LMS by default (course staff with `is_staff`); `real_user_id`: that staff member viewing the
+    course as the learner `user_id`; `studio_writable` (courses the author may write): Studio's editor,
+    with `studio_preview` its preview of the unit; `library`: a content library (v2) runtime.
+    """
+    if library:
+        usage_key = usage_key or library_usage_key()
+    usage_key = usage_key or course_usage_key()
     services = {
-        "user": LmsUserService(user_id, username=username, full_name=full_name, is_staff=is_staff,
-                               preferences=preferences),
+        "user": _user_service(user_id, username=username, full_name=full_name, is_staff=is_staff,
+                              preferences=preferences, real_user_id=real_user_id, studio_writable=studio_writable,
+                              studio_preview=studio_preview, library=library, global_staff=global_staff),
         "i18n": I18nService(),
         "settings": SettingsService(settings),
         "field-data": DictFieldData(dict(fields or {})),
     }
-    if studio_writable is not None:
+    if studio_writable is not None and not library:
         services["studio_user_permissions"] = StudioPermissions(studio_writable)
     runtime = PlatformRuntime(services)
     scope_ids = ScopeIds(user_id, "verme", f"def-{usage_key}", usage_key)

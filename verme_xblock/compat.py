@@ -42,3 +42,20 @@ def profile_names(user_ids):
     except ImportError:
         return {}
     return dict(UserProfile.objects.filter(user_id__in=user_ids).values_list("user_id", "name"))
+
+
+def request_user_id():
+    """The id of the request's signed-in user (the real one behind a masquerade), or None.
+
+    The platform installs django-crum's `CurrentRequestUserMiddleware` (openedx-platform
+    lms/envs/common.py MIDDLEWARE), so `crum.get_current_user()` is `request.user`; outside a
+    request, or without django-crum, there is no such user.
+    """
+    try:
+        import crum
+    except ImportError:
+        return None
+    user = crum.get_current_user()
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return getattr(user, "id", None)

@@ -14,6 +14,7 @@ class Viewer:
     facilitated_group_ids: tuple[int, ...] = ()
     organisation: str = ""  # from the member's group profile; shown outside the group only by choice
     shows_organisation: bool = False  # their last choice for posts the whole course reads
+    read_only: str | None = None  # roles.MASQUERADE or roles.PREVIEW: this request writes nothing
 
     @property
     def is_anonymous(self):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from webob import Response
 from xblock.core import XBlock
 
-from . import formatting, i18n
+from . import formatting, i18n, roles
 from .errors import Refusal
 
 log = logging.getLogger(__name__)
@@ -34,8 +34,13 @@ def json_response(data, status=200):
     )
 
 
-def json_api(method="POST"):
-    """Make a block method a JSON handler: `func(self, payload, viewer)` returns JSON-ready data."""
+def json_api(method="POST", writes=None):
+    """Make a block method a JSON handler: `func(self, payload, viewer)` returns JSON-ready data.
+
+    `writes` (default: any method but GET) marks a handler that writes rows: it is refused, before it
+    runs, in a read-only context (a masquerade, Studio, a library; see `roles`).
+    """
+    writes = method != "GET" if writes is None else writes
 
     def decorate(func):
         @XBlock.handler
@@ -47,6 +52,8 @@ def json_api(method="POST"):
                         raise Refusal("method_not_allowed", i18n_message("method"), status=405)
                     payload = _payload(request, method)
                     viewer = self.viewer()
+                    if writes:
+                        refuse_if_read_only(viewer)
                     return json_response(func(self, payload, viewer))
                 except Refusal as refusal:
                     log.info("Refused %s: %s (user %s)", func.__name__, refusal.code, self.scope_ids.user_id)
@@ -55,6 +62,22 @@ def json_api(method="POST"):
         return handler
 
     return decorate
+
+
+def refuse_if_read_only(viewer):
+    """A translated 403 for any write in a context that writes nothing."""
+    if viewer.read_only:
+        raise Refusal("read_only", read_only_message(viewer), status=403)
+
+
+def read_only_message(viewer):
+    """The notice of a read-only context, also shown at the top of the view."""
+    if viewer.read_only == roles.MASQUERADE:
+        return _("You are viewing as {name} — changes are switched off.").format(name=viewer.display_name)
+    if viewer.read_only == roles.PREVIEW:
+        return _("This is a preview — changes are switched off. Groups, posts and reflections are "
+                 "written in the course itself.")
+    return ""
 
 
 def _payload(request, method):

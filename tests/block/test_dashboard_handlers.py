@@ -8,12 +8,12 @@ from webob import Request
 from tests.api.reports_world import make_group, post, record
 from tests.block.test_handler_contract import assert_error_shape
 from tests.helpers import call_handler, count_rows
-from tests.runtimes import UsageKey, make_block
+from tests.runtimes import course_usage_key, make_block
 from verme_xblock.models import Attendance, Membership, MentoringSession, Visitor
 
 pytestmark = pytest.mark.django_db
 
-KEY = UsageKey(block="reports1")
+KEY = course_usage_key(block="reports1")
 REPORTS = ("report_hours_csv", "report_groups_csv", "report_practices_csv")
 
 

@@ -10,12 +10,12 @@ from webob import Request
 
 from tests.block.test_handler_contract import assert_error_shape
 from tests.helpers import call_handler, count_rows
-from tests.runtimes import UsageKey, make_block
+from tests.runtimes import course_usage_key, make_block
 from verme_xblock.models import Attendance, Membership, MentoringGroup, MentoringSession, ProgressPlan
 
 pytestmark = pytest.mark.django_db
 
-KEY = UsageKey(block="groups1")
+KEY = course_usage_key(block="groups1")
 FIRST = (timezone.localtime() - datetime.timedelta(weeks=7)).replace(second=0, microsecond=0)
 
 

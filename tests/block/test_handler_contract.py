@@ -3,7 +3,7 @@ import pytest
 from django.utils import translation
 
 from tests.helpers import call_handler, count_rows
-from tests.runtimes import UsageKey, make_block
+from tests.runtimes import course_usage_key, make_block
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +11,7 @@ COURSE = "course-v1:Verme+Demo+2026"
 
 
 def author(writable=(COURSE,)):
-    return make_block(9, username="author", studio_writable=writable, usage_key=UsageKey(COURSE),
+    return make_block(9, username="author", studio_writable=writable, usage_key=course_usage_key(COURSE),
                       fields={"display_name": "Original", "introduction": "Intro"})
 
 

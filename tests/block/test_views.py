@@ -2,7 +2,7 @@
 import pytest
 from django.utils import translation
 
-from tests.runtimes import UsageKey, make_block
+from tests.runtimes import course_usage_key, make_block
 from verme_xblock import roles
 from verme_xblock.api import groups
 from verme_xblock.data import Viewer
@@ -70,7 +70,7 @@ def test_fragment_loads_the_language_catalogue_before_the_code():
 
 def test_author_and_studio_views_render():
     block = make_block(9, username="author", studio_writable=("course-v1:Verme+Demo+2026",),
-                       usage_key=UsageKey(), fields={"introduction": "Hello"})
+                       usage_key=course_usage_key(), fields={"introduction": "Hello"})
     assert "Hello" in block.render("author_view").body_html()
     studio = block.studio_view()
     assert 'name="display_name"' in studio.body_html()

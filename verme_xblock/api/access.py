@@ -7,7 +7,7 @@ from ..models import Facilitator, Membership
 def viewer_for(block_key, caller):
     """The Viewer for a runtime Caller in one block (two indexed queries at most)."""
     if caller.is_anonymous:
-        return Viewer(None, "", roles.ANONYMOUS, False, None)
+        return Viewer(None, "", roles.ANONYMOUS, False, None, read_only=caller.read_only)
     group_id, organisation, shows_organisation = (
         Membership.objects.filter(block_key=block_key, user_id=caller.user_id)
         .values_list("group_id", "organisation", "shows_organisation")
@@ -33,4 +33,5 @@ def viewer_for(block_key, caller):
         facilitated_group_ids=facilitated,
         organisation=organisation,
         shows_organisation=shows_organisation,
+        read_only=caller.read_only,
     )

@@ -115,6 +115,8 @@ def note_visit(block_key, viewer):
     leaves as it is (the unique constraint decides), so every view costs the same single query."""
     if viewer.is_anonymous or viewer.group_id is not None or viewer.is_course_staff or viewer.facilitated_group_ids:
         return
+    if viewer.read_only:  # a masquerade or a preview records no visit
+        return
     Visitor.objects.bulk_create(
         [Visitor(block_key=block_key, user_id=viewer.user_id, display_name=viewer.display_name)],
         ignore_conflicts=True,

@@ -16,7 +16,6 @@ import uuid
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
-from . import bank_organisations
 from ..models import (
     Attendance,
     Comment,
@@ -34,6 +33,7 @@ from ..models import (
     ShownOrganisation,
     Visitor,
 )
+from . import bank_organisations
 
 # Stored untranslated; shown through the catalogue wherever names are displayed.
 FORMER_PARTICIPANT = gettext_noop("Former participant")

@@ -65,7 +65,8 @@ def _figures(groups, config, viewer):
         for row in _likert_aggregates(group_ids, config)
     }
     shared = list(
-        submitted.filter(shared_with_facilitators=True, group_id__in=shared_group_ids).select_related("session").prefetch_related("answers")
+        submitted.filter(shared_with_facilitators=True, group_id__in=shared_group_ids)
+        .select_related("session").prefetch_related("answers")
         .order_by("slot", "display_name", "id")
     )
 

@@ -33,7 +33,7 @@ class BankMixin:
 
     # Reading
 
-    @json_api()
+    @json_api(writes=False)
     def bank_list(self, payload, viewer):
         filters = self._bank_filters(payload)
         cursor = validation.text(payload, "cursor", max_length=40, required=False)

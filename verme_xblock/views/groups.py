@@ -141,7 +141,7 @@ class GroupsMixin:
 
     # Handlers
 
-    @json_api()
+    @json_api(writes=False)
     def groups_show(self, payload, viewer):  # noqa: ARG002 (the reply reads the viewer again)
         group_id = object_id(payload, "group_id")
         return self.groups_reply(payload, "", focus_group_id=group_id)

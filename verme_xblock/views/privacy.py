@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from webob import Response
 from xblock.core import XBlock
 
-from .. import i18n, validation
+from .. import i18n, roles, validation
 from ..api import privacy
 from ..errors import Refusal, forbidden
 from ..handlers import json_response
@@ -29,6 +29,9 @@ class PrivacyMixin:
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return json_response(forbidden(_("Sign in to download your data.")).as_json(), status=403)
+            if viewer.read_only == roles.MASQUERADE:
+                refusal = forbidden(_("Only the participant can download their own data."))
+                return json_response(refusal.as_json(), status=403)
             data = privacy.export_user(viewer.user_id, block_key=self.block_key)
         return _json_download(data, "verme-my-data.json")
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from webob import Response
 from xblock.core import XBlock
 
-from .. import charts, i18n, rendering, validation
+from .. import charts, i18n, rendering, roles, validation
 from ..api import reflection_figures as api_figures
 from ..api import reflections as api
 from ..errors import Refusal, forbidden
@@ -15,6 +15,7 @@ from .sections import Section
 
 SECTION_TEMPLATE = "verme/reflections/section.html"
 FIGURES_TEMPLATE = "verme/reflections/figures.html"
+HIDDEN_TEMPLATE = "verme/reflections/hidden.html"
 JS = ("js/reflections.js",)
 
 
@@ -46,6 +47,9 @@ class ReflectionsMixin:
     def reflections_section(self, viewer, open_key=None):
         if viewer.is_anonymous or viewer.group_id is None:
             return None
+        if viewer.read_only == roles.MASQUERADE:
+            # The learner's reflections are theirs alone, also when staff view the course as them.
+            return Section(HIDDEN_TEMPLATE, {})
         data = api.learner_reflections(self.block_key, viewer, self.config(_language()))
         return Section(SECTION_TEMPLATE, self._reflections_context(data, open_key), js=JS)
 
@@ -60,7 +64,7 @@ class ReflectionsMixin:
                 "choices": choices if viewer.is_course_staff and len(choices) > 1 else (),
                 "chosen": figures[0].group_id if figures else None}
 
-    @json_api()
+    @json_api(writes=False)
     def reflection_figures_show(self, payload, viewer):
         group_id = validation.integer(payload, "group_id", minimum=1, maximum=2**31 - 1)
         context = self._figures_context(viewer, group_id)
@@ -141,6 +145,8 @@ class ReflectionsMixin:
                 viewer = self.viewer()
                 if viewer.is_anonymous:
                     raise forbidden(_("Sign in to download your reflections."))
+                if viewer.read_only == roles.MASQUERADE:
+                    raise forbidden(_("A participant's reflections are theirs alone."))
                 views = api.own_reflections(self.block_key, viewer, self.config(language))
             except Refusal as refusal:
                 return json_response(refusal.as_json(), status=refusal.status)

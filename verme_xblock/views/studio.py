@@ -49,7 +49,7 @@ class StudioEditorMixin:
                 result.add(ValidationMessage(ValidationMessage.WARNING, str(text)))
         return result
 
-    @json_api()
+    @json_api(writes=False)  # settings, not rows: `_require_author` decides
     def studio_save(self, payload, viewer):  # noqa: ARG002 (the Studio check below decides)
         self._require_author()
         language = i18n.supported_language(translation.get_language())
@@ -63,7 +63,7 @@ class StudioEditorMixin:
             "warnings": [str(text) for text in studio_settings.advice(self.config(language))],
         }
 
-    @json_api()
+    @json_api(writes=False)
     def studio_preview(self, payload, viewer):  # noqa: ARG002
         """The introduction as the learner will see it, rendered by the server's Markdown renderer."""
         self._require_author()
@@ -73,7 +73,7 @@ class StudioEditorMixin:
                 limit=INTRODUCTION_MAX, count=len(str(text))), field="introduction")
         return {"html": str(render_markdown(text))}
 
-    @json_api()
+    @json_api(writes=False)
     def studio_defaults(self, payload, viewer):  # noqa: ARG002
         """One list of the editor filled with the defaults in the author's language (saved on Save)."""
         self._require_author()
@@ -86,8 +86,11 @@ class StudioEditorMixin:
         return {"html": rendering.render(f"verme/studio/lists/{name}.html", context, block=self)}
 
     def _require_author(self):
-        caller = roles.identify(self)
-        if caller.runtime == "lms" or not caller.is_course_staff:
+        caller = roles.request_context(self)
+        if caller.runtime == roles.LIBRARY:
+            raise forbidden(_("In a content library this component's settings cannot be changed. Add it to a "
+                              "course and edit it there."), code="library")
+        if caller.runtime == roles.LMS or not caller.can_edit_settings:
             raise forbidden(_("You do not have permission to change this component."))
 
     def _editor_context(self, language):
