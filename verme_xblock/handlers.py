@@ -52,6 +52,8 @@ def json_api(method="POST", writes=None):
                         raise Refusal("method_not_allowed", i18n_message("method"), status=405)
                     payload = _payload(request, method)
                     viewer = self.viewer()
+                    if viewer.is_anonymous:  # the LMS sends no user id for them: nothing here is theirs
+                        raise Refusal("forbidden", _("Sign in to take part."), status=403)
                     if writes:
                         refuse_if_read_only(viewer)
                     return json_response(func(self, payload, viewer))

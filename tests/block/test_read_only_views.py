@@ -1,0 +1,38 @@
+"""Views in the read-only contexts: a masquerade and Studio show a notice, record nothing, hide private text."""
+import pytest
+
+from tests.block.test_handler_matrix import LEARNER, SHAPES, World
+from tests.helpers import count_rows
+from tests.runtimes import make_block
+from verme_xblock.models import Visitor
+
+pytestmark = pytest.mark.django_db
+
+
+def test_masquerade_view_shows_a_notice_and_hides_the_learners_reflections():
+    World()
+    html = make_block(**SHAPES["masquerade"]).render("student_view").body_html()
+    assert "You are viewing as Aino Virtanen — changes are switched off." in html
+    assert "Private words" not in html
+    assert "they are not shown while you view the course as them" in html
+    # The learner themselves still see their words.
+    assert "Private words" in make_block(**SHAPES["learner"]).render("student_view").body_html()
+
+
+@pytest.mark.parametrize("shape", ["masquerade", "preview"])
+def test_read_only_views_record_no_visit(shape):
+    World()
+    before = count_rows()
+    user = "99" if shape == "masquerade" else SHAPES[shape]["user_id"]
+    block = make_block(**{**SHAPES[shape], "user_id": user})
+    html = block.render("student_view").body_html()
+    assert "changes are switched off" in html
+    assert count_rows() == before and not Visitor.objects.exists()
+    assert block.runtime.published == []
+
+
+def test_the_same_learner_without_a_masquerade_is_recorded():
+    World()
+    make_block("99", username="new").render("student_view")
+    assert list(Visitor.objects.values_list("user_id", flat=True)) == ["99"]
+    assert LEARNER != "99"
