@@ -44,13 +44,8 @@ def test_session_clock_offsets():
 
 
 def test_user_time_zone_comes_from_the_platform_preference():
-    block = make_block(5, username="u")
-    block.runtime.service(block, "user").get_current_user().opt_attrs[formatting.PREFERENCES_KEY] = {
-        "time_zone": "America/New_York"
-    }
+    block = make_block(5, username="u", preferences={"time_zone": "America/New_York"})
     assert str(formatting.user_time_zone(block)) == "America/New_York"
-    block.runtime.service(block, "user").get_current_user().opt_attrs[formatting.PREFERENCES_KEY] = {
-        "time_zone": "Not/AZone"
-    }
+    block = make_block(5, username="u", preferences={"time_zone": "Not/AZone"})
     assert str(formatting.user_time_zone(block)) == "Europe/Helsinki"
     assert str(formatting.user_time_zone(make_block(6))) == "Europe/Helsinki"

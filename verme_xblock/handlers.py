@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from webob import Response
 from xblock.core import XBlock
 
-from . import formatting, i18n, roles
+from . import formatting, i18n, roles, unavailable, validation
 from .errors import Refusal
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def json_api(method="POST", writes=None):
         @XBlock.handler
         @functools.wraps(func)
         def handler(self, request, suffix=""):  # noqa: ARG001 (XBlock handler signature)
-            with i18n.active_catalogue(), formatting.reader_time_zone(self):
+            with i18n.active_catalogue(), formatting.reader_time_zone(self), unavailable.watch_commits() as watch:
                 try:
                     if request.method != method:
                         raise Refusal("method_not_allowed", i18n_message("method"), status=405)
@@ -60,10 +60,22 @@ def json_api(method="POST", writes=None):
                 except Refusal as refusal:
                     log.info("Refused %s: %s (user %s)", func.__name__, refusal.code, self.scope_ids.user_id)
                     return json_response(refusal.as_json(), status=refusal.status)
+                except unavailable.OUTAGES:
+                    log.warning("Database unavailable in %s", func.__name__, exc_info=True)
+                    if watch.committed:
+                        return json_response({"saved": True, "reload": True, "message": unavailable.saved_message()})
+                    return unavailable_response()
 
         return handler
 
     return decorate
+
+
+def unavailable_response():
+    """503 with the error shape and Retry-After, in the active language."""
+    response = json_response(unavailable.refusal().as_json(), status=503)
+    response.headers.update(unavailable.headers())
+    return response
 
 
 def refuse_if_read_only(viewer):
@@ -82,6 +94,22 @@ def read_only_message(viewer):
     return ""
 
 
+def download_handler(func):
+    """A plain handler (CSV, .ics, JSON files, print pages): a database outage answers 503 JSON too."""
+
+    @XBlock.handler
+    @functools.wraps(func)
+    def handler(self, request, suffix=""):
+        try:
+            return func(self, request, suffix)
+        except unavailable.OUTAGES:
+            log.warning("Database unavailable in %s", func.__name__, exc_info=True)
+            with i18n.active_catalogue():
+                return unavailable_response()
+
+    return handler
+
+
 def _payload(request, method):
     if method == "GET":
         return dict(request.GET.items())
@@ -89,9 +117,9 @@ def _payload(request, method):
         raise Refusal("too_large", i18n_message("too_large"), status=413)
     try:
         payload = json.loads(request.body.decode("utf-8") or "{}")
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # deep nesting exhausts the parser's stack
         raise Refusal("invalid_json", i18n_message("invalid_json")) from None
-    if not isinstance(payload, dict):
+    if not isinstance(payload, dict) or not validation.depth_within(payload):
         raise Refusal("invalid_json", i18n_message("invalid_json"))
     return payload
 

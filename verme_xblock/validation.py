@@ -1,5 +1,6 @@
 """Input validation for handlers: each function returns a clean value or raises a Refusal naming the field."""
 import datetime
+import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,6 +8,26 @@ from django.utils.translation import gettext as _
 from .errors import Refusal
 
 _MISSING = object()
+
+# Control characters (C0, DEL, C1) other than tab and newline, and lone surrogates (which no
+# database stores as UTF-8): refused in every text field, never silently removed.
+# Line ends are made "\n" first, so text pasted with Windows line ends keeps its lines.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+MAX_JSON_DEPTH = 20  # the deepest payload is a list of objects in an object: far below this
+
+
+def depth_within(value, limit=MAX_JSON_DEPTH):
+    """Whether parsed JSON nests no deeper than `limit` (checked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return True
 
 
 def _get(payload, field, required, default):
@@ -25,7 +46,11 @@ def text(payload, field, *, max_length, required=True, default="", allow_blank=F
         return value
     if not isinstance(value, str):
         raise Refusal("invalid", _("Enter text."), field=field)
-    value = value.strip()
+    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if CONTROL_CHARACTERS.search(value):
+        raise Refusal("control_characters",
+                      _("Remove the invisible control characters from this text (for example, paste it as plain "
+                        "text)."), field=field)
     if not value and not allow_blank:
         if required:
             raise Refusal("required", _("This field is required."), field=field)

@@ -48,6 +48,13 @@
           data = {error: {code: "http_" + response.status, field: null,
             message: gettext("Something went wrong. Please try again.")}};
         }
+        if (response.ok && data && data.reload) {
+          /* Saved, but the answer could not be built: reload to show the change (never send it twice). */
+          announce(element, data.message || "");
+          window.setTimeout(function () { window.location.reload(); }, 1500);
+          return {ok: false, status: response.status, data: {error: {code: "reload", field: null,
+            message: data.message || ""}}};
+        }
         return {ok: response.ok, status: response.status, data: data};
       });
     }, function () {

@@ -2,13 +2,12 @@
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from webob import Response
-from xblock.core import XBlock
 
 from .. import exports_reports, formatting, i18n, rendering, validation
 from ..api import dashboard, reports
 from ..api import groups as api_groups
 from ..errors import Refusal
-from ..handlers import json_api, json_response
+from ..handlers import download_handler, json_api, json_response
 from .groups import DISPLAY_NAME_MAX, USER_ID_MAX, object_id, target_labels
 from .sections import Section
 
@@ -99,7 +98,7 @@ class DashboardMixin:
         html = rendering.render("verme/dashboard/body.html", {"ctx": self.dashboard_context(viewer)}, block=self)
         return {"html": html, "message": _("{name} is now in the group.").format(name=name)}
 
-    @XBlock.handler
+    @download_handler
     def report_hours_csv(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         def rows(viewer, language):
             hours = reports.participation_hours(self.block_key, viewer)
@@ -108,7 +107,7 @@ class DashboardMixin:
 
         return self._report(request, "hours", rows, "participation-hours")
 
-    @XBlock.handler
+    @download_handler
     def report_groups_csv(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         def rows(viewer, _language):
             figures = reports.group_summary(self.block_key, viewer)
@@ -116,7 +115,7 @@ class DashboardMixin:
 
         return self._report(request, "groups", rows, "group-summary")
 
-    @XBlock.handler
+    @download_handler
     def report_practices_csv(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         include_hidden = request.GET.get("include_hidden") in ("1", "true", "yes")
         uid = rendering.dom_id(self)
@@ -143,7 +142,7 @@ class DashboardMixin:
             content_disposition=f'attachment; filename="{filename}"',
         )
 
-    @XBlock.handler
+    @download_handler
     def session_print(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         """A whole printable HTML page with one session's plan (agenda, methods, the group's plan)."""
         with i18n.active_catalogue() as language, formatting.reader_time_zone(self):

@@ -3,12 +3,11 @@ import json
 
 from django.utils.translation import gettext as _
 from webob import Response
-from xblock.core import XBlock
 
 from .. import i18n, roles, validation
 from ..api import privacy
 from ..errors import Refusal, forbidden
-from ..handlers import json_response
+from ..handlers import download_handler, json_response
 from ..models import USER_ID_LENGTH
 
 
@@ -23,7 +22,7 @@ def _json_download(data, filename):
 class PrivacyMixin:
     """Everything this block holds about a person, as JSON (Moodle's privacy export, in one block)."""
 
-    @XBlock.handler
+    @download_handler
     def download_my_data(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         with i18n.active_catalogue():
             viewer = self.viewer()
@@ -35,7 +34,7 @@ class PrivacyMixin:
             data = privacy.export_user(viewer.user_id, block_key=self.block_key)
         return _json_download(data, "verme-my-data.json")
 
-    @XBlock.handler
+    @download_handler
     def export_user_data(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         """Course staff: what they see of one participant in this block (?user_id=…); no reflection text."""
         with i18n.active_catalogue():

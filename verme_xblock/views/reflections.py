@@ -3,14 +3,13 @@ downloads, and what the block publishes (completion, grade, the tracking event).
 from django.utils import translation
 from django.utils.translation import gettext as _
 from webob import Response
-from xblock.core import XBlock
 
 from .. import charts, i18n, rendering, roles, validation
 from ..api import reflection_figures as api_figures
 from ..api import reflections as api
 from ..errors import Refusal, forbidden
 from ..exports_reflections import reflections_csv, reflections_markdown
-from ..handlers import json_api, json_response
+from ..handlers import download_handler, json_api, json_response
 from .sections import Section
 
 SECTION_TEMPLATE = "verme/reflections/section.html"
@@ -138,7 +137,7 @@ class ReflectionsMixin:
         open_key = str(session_id) if session_id else "baseline"
         return {"shared": shared, "message": message, "html": self._render_reflections(viewer, open_key)}
 
-    @XBlock.handler
+    @download_handler
     def reflection_download(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         with i18n.active_catalogue() as language:
             try:

@@ -3,14 +3,13 @@ import re
 
 from django.utils.translation import gettext as _
 from webob import Response
-from xblock.core import XBlock
 
 from .. import exports, formatting, i18n, validation
 from ..api import plans, spaces
 from ..api import sessions as api_sessions
 from ..errors import Refusal
 from ..group_data import ATTENDANCE_STATUSES
-from ..handlers import json_api, json_response
+from ..handlers import download_handler, json_api, json_response
 from .groups import ID_MAX, object_id
 
 TITLE_MAX = 200
@@ -109,7 +108,7 @@ class SessionsMixin:
         plans.save_plan(self.block_key, viewer, group_id, text=text, base_version=base_version)
         return self.groups_reply(payload, _("Progress plan saved."), group_id)
 
-    @XBlock.handler
+    @download_handler
     def calendar_ics(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         """The group's sessions as an .ics file (a download, so a plain handler)."""
         with i18n.active_catalogue(), formatting.reader_time_zone(self):
