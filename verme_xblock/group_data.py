@@ -56,6 +56,11 @@ class SessionInfo:
         return self.starts_at + timezone.timedelta(minutes=self.duration_minutes)
 
     @property
+    def attendance_open(self):
+        """Attendance is recorded only for a session that has started and was not cancelled."""
+        return not self.cancelled and self.starts_at <= timezone.now()
+
+    @property
     def place_is_link(self):
         """A session held online names its meeting link as its place."""
         return self.place.lower().startswith(("https://", "http://"))

@@ -176,3 +176,32 @@ def test_two_saves_on_the_same_version_at_once_keep_one_and_refuse_the_other():
     assert sorted(outcomes) == ["saved", "stale_version"]
     assert ProgressPlan.objects.get().version == 1
     assert PlanRevision.objects.count() == 1
+
+
+def test_attendance_only_for_sessions_that_took_place(group_id):
+    boss = facilitator(group_id)
+    future = session(group_id, 5)
+    assert future.starts_at > timezone.now()
+    refusal = refused("session_not_held", sessions.record_attendance, BLOCK, boss, future.id, {"5": ("present", None)})
+    assert refusal.status == 409
+    held = session(group_id, 1)
+    sessions.set_cancelled(BLOCK, boss, held.id, True)
+    refusal = refused("session_cancelled", sessions.record_attendance, BLOCK, boss, held.id, {"5": ("present", None)})
+    assert refusal.status == 409
+    assert not Attendance.objects.exists()
+
+
+def test_the_hours_report_counts_only_held_sessions(group_id):
+    from verme_xblock.api import reports
+
+    boss = facilitator(group_id)
+    first, second = session(group_id, 1), session(group_id, 2)
+    sessions.record_attendance(BLOCK, boss, first.id, {"5": ("present", None)})
+    sessions.record_attendance(BLOCK, boss, second.id, {"5": ("present", 60)})
+    # Rows left on a session cancelled later, or moved to the future, no longer count.
+    sessions.set_cancelled(BLOCK, boss, second.id, True)
+    (aino,) = [row for row in reports.participation_hours(BLOCK, STAFF) if row.name == "Aino"]
+    assert (aino.attended, aino.minutes) == (1, 180)
+    MentoringSession.objects.filter(id=first.id).update(starts_at=timezone.now() + datetime.timedelta(days=3))
+    (aino,) = [row for row in reports.participation_hours(BLOCK, STAFF) if row.name == "Aino"]
+    assert (aino.attended, aino.minutes) == (0, 0)

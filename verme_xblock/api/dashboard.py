@@ -70,7 +70,8 @@ def group_figures(block_key, viewer, now=None, include_archived=True):
         next_at=Min("starts_at", filter=live & Q(starts_at__gte=now)),
     )
     attendance = _by_group(
-        Attendance.objects.filter(session__group_id__in=ids), "session__group_id",
+        Attendance.objects.filter(session__group_id__in=ids, session__cancelled=False, session__starts_at__lte=now),
+        "session__group_id",
         present=Count("id", filter=Q(status=Attendance.PRESENT)), recorded=Count("id"),
     )
     reflections = _by_group(

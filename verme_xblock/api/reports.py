@@ -5,6 +5,7 @@ number of participants. No e-mail addresses: the block never has them.
 """
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..dashboard_data import OrganisationHours, ParticipantHours, PracticeRow
@@ -31,7 +32,9 @@ def participation_hours(block_key, viewer):
         m["user_id"]: m for m in Membership.objects.filter(block_key=block_key).values(
             "user_id", "group_id", "display_name", "organisation", "role")
     }
-    records = Attendance.objects.filter(session__group_id__in=list(groups))
+    # Only sessions that took place count: started, not cancelled (a cancelled session's old rows stay out).
+    records = Attendance.objects.filter(session__group_id__in=list(groups), session__cancelled=False,
+                                        session__starts_at__lte=timezone.now())
     totals = {
         (row["session__group_id"], row["user_id"]): row
         for row in records.values("session__group_id", "user_id").annotate(

@@ -6,7 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..errors import Refusal, forbidden, not_found
+from ..errors import Refusal, conflict, forbidden, not_found
 from ..group_data import CANCELLED, HELD, LATER, NEXT, AttendanceRecord, SessionInfo
 from ..models import Attendance, Membership, MentoringGroup, MentoringSession
 
@@ -58,6 +58,15 @@ def _session(block_key, viewer, session_id, lock=False):
     return session
 
 
+def check_held(session):
+    """Attendance belongs to a session that took place: started and not cancelled."""
+    if session.cancelled:
+        raise conflict(_("This session was cancelled, so no attendance is recorded for it."),
+                       code="session_cancelled")
+    if session.starts_at > timezone.now():
+        raise conflict(_("Attendance can be recorded once the session has started."), code="session_not_held")
+
+
 def update_session(block_key, viewer, session_id, *, starts_at, duration_minutes, place, title, goal, methods,
                    agenda, notes):
     with transaction.atomic():
@@ -96,6 +105,7 @@ def record_attendance(block_key, viewer, session_id, records):
     """The facilitator records each listed member: {user_id: (status, minutes or None)}; others are unchanged."""
     with transaction.atomic():
         session = _session(block_key, viewer, session_id, lock=True)
+        check_held(session)
         members = dict(
             Membership.objects.filter(group_id=session.group_id, user_id__in=list(records))
             .values_list("user_id", "display_name")
