@@ -18,6 +18,7 @@ from webob import Response
 from xblock.core import XBlock
 
 from . import formatting, i18n, roles, unavailable, validation
+from .api import privacy
 from .errors import Refusal
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ def json_api(method="POST", writes=None):
                         raise Refusal("forbidden", _("Sign in to take part."), status=403)
                     if writes:
                         refuse_if_read_only(viewer)
+                        refuse_if_retired(viewer)
                     return json_response(func(self, payload, viewer))
                 except Refusal as refusal:
                     log.info("Refused %s: %s (user %s)", func.__name__, refusal.code, self.scope_ids.user_id)
@@ -76,6 +78,12 @@ def unavailable_response():
     response = json_response(unavailable.refusal().as_json(), status=503)
     response.headers.update(unavailable.headers())
     return response
+
+
+def refuse_if_retired(viewer):
+    """A retired account's requests still in flight write nothing (one indexed look-up per write)."""
+    if privacy.is_retired(viewer.user_id):
+        raise Refusal("retired", _("This account has been closed."), status=403)
 
 
 def refuse_if_read_only(viewer):

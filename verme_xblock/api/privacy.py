@@ -64,9 +64,12 @@ def _token():
 
 @transaction.atomic
 def retire_user(user_id):
-    """Erase or anonymise one user's data in every block; running it twice changes nothing."""
+    """Erase or anonymise one user's data in every block; running it again erases what a race left."""
     user_id = str(user_id)
     token = _token()
+    # First, so a request still in flight finds the id retired and writes nothing more; a write that
+    # slipped past the check is erased by the next run (the receiver may run again at any time).
+    RetiredUser.objects.bulk_create([RetiredUser(user_id=user_id)], ignore_conflicts=True)
     Membership.objects.filter(user_id=user_id).delete()
     Facilitator.objects.filter(user_id=user_id).delete()
     Reflection.objects.filter(user_id=user_id).delete()  # answers go with them (cascade)
@@ -88,6 +91,11 @@ def retire_user(user_id):
     Reaction.objects.filter(user_id=user_id).update(user_id=token)
     Report.objects.filter(reporter_id=user_id).update(reporter_id=token, reporter_name=FORMER_PARTICIPANT)
     ModerationAction.objects.filter(actor_id=user_id).update(actor_id=token, actor_name=FORMER_PARTICIPANT)
+
+
+def is_retired(user_id):
+    """Whether the account was retired: its id may write nothing more in any block."""
+    return bool(user_id) and RetiredUser.objects.filter(user_id=str(user_id)).exists()
 
 
 def export_user(user_id, block_key=None):
