@@ -100,3 +100,10 @@ def test_library_and_workbench_ids_are_kept_as_they_are():
     block = make_block(1)
     block.scope_ids = block.scope_ids._replace(usage_id="verme.d0.u0")
     assert roles.block_key(block) == "verme.d0.u0"
+
+
+@pytest.mark.django_db
+def test_the_library_editor_says_why_it_cannot_save():
+    html = make_block(3, username="librarian", library=True, global_staff=True).render("studio_view").body_html()
+    assert "In a content library this component&#x27;s settings cannot be changed." in html
+    assert "cannot be changed" not in make_block(3, studio_writable=(COURSE,)).render("studio_view").body_html()

@@ -24,7 +24,8 @@ class StudioEditorMixin:
 
     def studio_view(self, context=None):  # noqa: ARG002 (XBlock view signature)
         with i18n.active_catalogue() as language:
-            html = rendering.render("verme/studio/editor.html", self._editor_context(language), block=self)
+            editor = {**self._editor_context(language), "library_notice": library_notice(self)}
+            html = rendering.render("verme/studio/editor.html", editor, block=self)
         return rendering.fragment(
             self, html, css=CSS, js=("js/verme.js", "js/studio.js"), init_fn="VermeStudioEditor",
             language=language,
@@ -88,8 +89,7 @@ class StudioEditorMixin:
     def _require_author(self):
         caller = roles.request_context(self)
         if caller.runtime == roles.LIBRARY:
-            raise forbidden(_("In a content library this component's settings cannot be changed. Add it to a "
-                              "course and edit it there."), code="library")
+            raise forbidden(library_notice(self), code="library")
         if caller.runtime == roles.LMS or not caller.can_edit_settings:
             raise forbidden(_("You do not have permission to change this component."))
 
@@ -105,6 +105,14 @@ class StudioEditorMixin:
             "labels": labels,
             "advice": studio_settings.advice(self.config(language)),
         }
+
+
+def library_notice(block):
+    """The editor's notice in a content library, where no permission source names the course team."""
+    if roles.request_context(block).runtime != roles.LIBRARY:
+        return ""
+    return _("In a content library this component's settings cannot be changed. Add it to a course and edit it "
+             "there.")
 
 
 def choice_labels():
