@@ -13,7 +13,7 @@ def post_titled(page, title):
     return bank_of(page).locator("article.verme-post", has=page.get_by_role("heading", name=title, exact=True))
 
 
-def share(page, title, body, tags, visibility="The whole course"):
+def share(page, title, body, tags, visibility="The whole course", organisation=None):
     bank = bank_of(page)
     compose = bank.locator("[data-bank-compose]")
     if not compose.evaluate("details => details.open"):
@@ -23,6 +23,8 @@ def share(page, title, body, tags, visibility="The whole course"):
     for tag in tags:
         compose.get_by_label(tag).check()
     compose.get_by_label(visibility).check()
+    if organisation:
+        compose.get_by_label(organisation).check()
     compose.get_by_role("button", name="Share").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Your post is shared.")
     expect(post_titled(page, title)).to_be_focused()
@@ -37,7 +39,8 @@ def test_two_organisations_share_a_third_reads_comments_reacts_reports_and_staff
     assert_accessible(page)
     share(page, "Exit tickets after each lesson",
           "Three questions on a slip:\n\n- what did I learn\n- what was hard\n\n"
-          "[The template](https://example.org/exit-ticket)", ["Assessment", "Teaching and guidance"])
+          "[The template](https://example.org/exit-ticket)", ["Assessment", "Teaching and guidance"],
+          organisation="Yes, show my organisation")
     post = post_titled(page, "Exit tickets after each lesson")
     expect(post).to_contain_text("Aino Virtanen, Harbour Vocational College")
     link = post.get_by_role("link", name="The template")
@@ -62,7 +65,9 @@ def test_two_organisations_share_a_third_reads_comments_reacts_reports_and_staff
     expect(page.locator("[data-verme-live]")).to_have_text("Your comment is added.")
     post = post_titled(page, "Exit tickets after each lesson")
     expect(post.get_by_role("heading", name="Comments (1)")).to_be_focused()
-    expect(post).to_contain_text("Helena Salo, Lakeside Vocational Institute")
+    # A comment on a course-wide post never carries the commenter's organisation.
+    expect(post.locator(".verme-comment")).to_contain_text("Helena Salo")
+    expect(post).not_to_contain_text("Lakeside Vocational Institute")
     post.get_by_role("button", name="Useful").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Marked as useful.")
     useful = post_titled(page, "Exit tickets after each lesson").get_by_role("button", name="Useful")
@@ -186,7 +191,8 @@ def test_no_payload_runs_in_the_browser(open_block, assert_accessible, scenarios
     aino, helena = viewer("learner_aino", block=block_key), viewer("learner_helena", block=block_key)
     for index, payload in enumerate(PAYLOADS):
         post_id = bank.create_post(block_key, aino, title=payload[:150], body=payload, tags=[],
-                                   visibility="course", rate_limit={"posts": 1000, "minutes": 1})
+                                   visibility="course", rate_limit={"posts": 1000, "minutes": 1},
+                                   show_organisation=True)
         bank.add_comment(block_key, helena, post_id, body=payload)
         if index % 4 == 0:
             bank_moderation.report(block_key, helena, post_id, reason=payload)
