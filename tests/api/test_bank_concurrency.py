@@ -81,3 +81,20 @@ def test_a_burst_of_simultaneous_posts_stops_at_the_limit():
                           for index in range(8)])
     assert sorted(error.code for error in errors) == ["rate_limited"] * 5
     assert Post.objects.filter(author_id="aino").count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_first_posts_of_one_organisation_are_all_counted_for_the_filter():
+    from verme_xblock.api import groups
+    from verme_xblock.models import ShownOrganisation
+
+    world = make_world()
+    people = [f"member{index}" for index in range(12)]
+    for index, user_id in enumerate(people):
+        groups.assign_member(world.block, world.staff, world.group_a if index % 2 else world.group_b,
+                             user_id=user_id, display_name=user_id, organisation="Shared College")
+    errors = run_at_once([lambda user_id=user_id: share(world, user_id, show_organisation=True) for user_id in people])
+    assert errors == []
+    (row,) = ShownOrganisation.objects.filter(organisation="Shared College")
+    assert (row.audience, row.posts) == (ShownOrganisation.COURSE, len(people))
+    assert bank.filter_choices(world.block, world.person("outsider"))["organisations"] == ("Shared College",)

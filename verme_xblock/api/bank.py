@@ -90,11 +90,21 @@ def _shown_organisation(membership, visibility, show_organisation):
     return organisations.on_post(membership.get("organisation", ""), visibility, shows)
 
 
-@transaction.atomic
 def create_post(block_key, viewer, *, title, body, tags, visibility, session_id=None, rate_limit=None,
                 show_organisation=None):
     """Share a post; the author's name is the snapshot of their membership, the organisation by choice."""
     require_participant(viewer)
+    membership = _membership(block_key, viewer) or {}
+    shown = organisations.on_post(membership.get("organisation", ""), visibility,
+                                  membership.get("shows_organisation", False) if show_organisation is None
+                                  else show_organisation)
+    organisations.ensure(block_key, organisations.audience(visibility, membership.get("group_id")), shown)
+    return _create_post(block_key, viewer, title=title, body=body, tags=tags, visibility=visibility,
+                        session_id=session_id, rate_limit=rate_limit, show_organisation=show_organisation)
+
+
+@transaction.atomic
+def _create_post(block_key, viewer, *, title, body, tags, visibility, session_id, rate_limit, show_organisation):
     # Locking the member's row makes one person's simultaneous posts wait for each other, so the
     # rate limit below counts them all.
     membership = _membership(block_key, viewer, lock=True) or {}

@@ -44,6 +44,20 @@ def count(block_key, audience_id, organisation, delta):
         rows.update(posts=F("posts") + delta)
 
 
+def ensure(block_key, audience_id, organisation):
+    """Create the count's row ahead of the post's transaction (committed at once, repeats do nothing).
+
+    Creating it inside the transaction would make simultaneous first posts of one organisation
+    deadlock on MySQL (both take the gap lock of the missing row, then both insert); with the row
+    in place, the transaction only adds to it.
+    """
+    if organisation:
+        ShownOrganisation.objects.bulk_create(
+            [ShownOrganisation(block_key=block_key, audience=audience_id, organisation=organisation)],
+            ignore_conflicts=True,
+        )
+
+
 def count_post(post, delta):
     count(post.block_key, audience(post.visibility, post.group_id), post.author_organisation, delta)
 
