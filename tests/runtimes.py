@@ -75,6 +75,27 @@ class StudioPermissions:
         return str(context_key) in self.writable
 
 
+class EnrollmentsService:
+    """The LMS's `enrollments` service (openedx-platform `openedx/core/djangoapps/enrollments/services.py`,
+    `EnrollmentsService.get_active_enrollments_by_course`), given to XBlocks in
+    `lms/djangoapps/courseware/block_render.py` (`prepare_runtime_for_user`).
+
+    The platform returns a queryset of `CourseEnrollment` rows, each with a `user_id`; the double
+    returns a queryset of the test users annotated with `user_id`, so the block uses it the same way
+    (as a subquery of user ids).
+    """
+
+    def __init__(self, enrolled=None):
+        self.enrolled = {str(course): [int(user_id) for user_id in ids] for course, ids in (enrolled or {}).items()}
+
+    def get_active_enrollments_by_course(self, course_id):
+        from django.contrib.auth import get_user_model
+        from django.db.models import F
+
+        ids = self.enrolled.get(str(course_id), [])
+        return get_user_model().objects.filter(id__in=ids, is_active=True).annotate(user_id=F("id"))
+
+
 class PlatformRuntime(Runtime):
     """A runtime with the LMS's (or, with studio permissions, Studio's) services; records publishes."""
 
@@ -96,7 +117,7 @@ class PlatformRuntime(Runtime):
 
 
 def make_block(user_id=None, *, username="", full_name="", is_staff=False, studio_writable=None,
-               usage_key=None, fields=None, settings=None, preferences=None):
+               usage_key=None, fields=None, settings=None, preferences=None, enrolled=None, teams=None):
     """A VermeXBlock as the LMS (or Studio, when `studio_writable` is given) would construct it."""
     usage_key = usage_key or UsageKey()
     services = {
@@ -108,6 +129,8 @@ def make_block(user_id=None, *, username="", full_name="", is_staff=False, studi
     }
     if studio_writable is not None:
         services["studio_user_permissions"] = StudioPermissions(studio_writable)
+    elif enrolled is not None:  # the LMS only: Studio has no enrollments service
+        services["enrollments"] = EnrollmentsService({usage_key.context_key: enrolled})
     runtime = PlatformRuntime(services)
     scope_ids = ScopeIds(user_id, "verme", f"def-{usage_key}", usage_key)
     return runtime.construct_xblock_from_class(VermeXBlock, scope_ids)

@@ -12,6 +12,7 @@ from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
+from .views.people import PeopleMixin
 from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
 from .views.sessions import SessionsMixin
@@ -22,11 +23,11 @@ JS = ("js/verme.js",)
 
 
 @XBlock.needs("user", "i18n")
-@XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
+@XBlock.wants("settings", "completion", "teams", "teams_configuration", "enrollments", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin,
-    OlxSettingsMixin, ConfigurationFields, XBlock,
+    DashboardMixin, GroupsMixin, PeopleMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin,
+    StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 

@@ -42,3 +42,17 @@ def profile_names(user_ids):
     except ImportError:
         return {}
     return dict(UserProfile.objects.filter(user_id__in=user_ids).values_list("user_id", "name"))
+
+
+# The reverse name of `UserProfile.user` (a one-to-one with `related_name="profile"` in
+# openedx-platform `common/djangoapps/student/models/user.py`): searches by full name go through it.
+PROFILE_NAME_LOOKUP = "profile__name"
+
+
+def has_user_profiles():
+    """Whether the platform's `UserProfile` table is there to search full names in."""
+    try:
+        from common.djangoapps.student.models import UserProfile  # noqa: F401
+    except ImportError:
+        return False
+    return True
