@@ -4,7 +4,6 @@ in a group. Every person is resolved through the people directory and must be en
 shown, never ids.
 """
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from .. import people, rendering, roles, validation
 from ..api import people as api_people
@@ -83,8 +82,7 @@ class PeopleMixin:
             "user_ids": [p.user_id for p in placed], "group_ids": sorted({p.group_id for p in placed}),
         })
         names = ", ".join(p.name for p in placed)
-        message = ngettext("{count} person added: {names}.", "{count} people added: {names}.", len(placed)).format(
-            count=len(placed), names=names)
+        message = _("Added ({count}): {names}.").format(count=len(placed), names=names)
         return self.groups_reply(payload, message, focus_group_id=group_id or placed[0].group_id)
 
     @json_api()
@@ -108,5 +106,4 @@ class PeopleMixin:
         context = {**self.dashboard_context(viewer, waiting_query=query, waiting_page=page)}
         html = rendering.render("verme/people/waiting_list.html", {"ctx": context}, block=self)
         total = context["waiting"].total + len(context["waiting"].visitors)
-        return {"html": html, "message": ngettext("{count} learner not yet in a group.",
-                                                  "{count} learners not yet in a group.", total).format(count=total)}
+        return {"html": html, "message": _("Learners not yet in a group: {count}.").format(count=total)}
