@@ -9,6 +9,8 @@ import django
 from django.db import models
 from django.db.models import F, Q
 
+from .keys import course_key_of
+
 BLOCK_KEY_LENGTH = 255
 USER_ID_LENGTH = 64
 NAME_LENGTH = 255
@@ -20,7 +22,36 @@ def check_constraint(name, condition):
     return models.CheckConstraint(name=name, **{keyword: condition})
 
 
-class MentoringGroup(models.Model):
+class CourseKeyedQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.fill_course_key()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class CourseKeyed(models.Model):
+    """Rows keyed by a block also carry its course key (indexed): course-level clean-up when a
+    course is deleted or a learner unenrols. Filled from the block key when rows are saved or
+    bulk-created."""
+
+    course_key = models.CharField(max_length=BLOCK_KEY_LENGTH, db_index=True, blank=True, default="")
+
+    objects = CourseKeyedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.fill_course_key()
+        super().save(*args, **kwargs)
+
+    def fill_course_key(self):
+        if not self.course_key and self.block_key:
+            self.course_key = course_key_of(self.block_key)
+
+
+class MentoringGroup(CourseKeyed):
     """A peer-mentoring group of one block: 5–9 staff members with one or more facilitators."""
 
     block_key = models.CharField(max_length=BLOCK_KEY_LENGTH, db_index=True)
@@ -61,7 +92,7 @@ class Facilitator(models.Model):
         ]
 
 
-class Membership(models.Model):
+class Membership(CourseKeyed):
     """A participant's seat in a group; at most one group per user per block."""
 
     block_key = models.CharField(max_length=BLOCK_KEY_LENGTH)
@@ -103,7 +134,7 @@ class MentoringSession(models.Model):
         ]
 
 
-class Reflection(models.Model):
+class Reflection(CourseKeyed):
     """One participant's private self-assessment after a session (or the baseline before the first).
 
     `slot` is the session's id, or 0 for the baseline: a non-null column, so "one reflection per
@@ -165,7 +196,7 @@ class ReflectionAnswer(models.Model):
                 Q(kind="open", value__isnull=True) | Q(kind="likert", value__gte=1, value__lte=5),
             ),
         ]
-class Post(models.Model):
+class Post(CourseKeyed):
     """A good practice shared in the bank: for the author's group only, or for the whole course.
 
     Deleting sets `deleted_at` (the row stays for the moderation log and the posting rate limit);
@@ -259,7 +290,7 @@ class Report(models.Model):
         ordering = ["created_at", "id"]
 
 
-class ModerationAction(models.Model):
+class ModerationAction(CourseKeyed):
     """The moderation log: who did what to which post or comment, when and why."""
 
     HIDE = "hide"
@@ -335,7 +366,7 @@ class PlanRevision(models.Model):
         ]
 
 
-class Visitor(models.Model):
+class Visitor(CourseKeyed):
     """A learner who opened the block while in no group: how staff find people still to be placed.
 
     Written only for learners without a group (one row per person and block); it holds nothing but
@@ -350,3 +381,21 @@ class Visitor(models.Model):
     class Meta:
         ordering = ["display_name", "id"]
         constraints = [models.UniqueConstraint(fields=["block_key", "user_id"], name="verme_visitor_once")]
+
+
+class EndedMembership(CourseKeyed):
+    """A seat that ended when the person unenrolled from the course: the membership is gone (the
+    seat is free, re-enrolling does not bring it back), but the hours report still names the
+    person's group, organisation and role next to the attendance that stays."""
+
+    block_key = models.CharField(max_length=BLOCK_KEY_LENGTH)
+    group = models.ForeignKey(MentoringGroup, on_delete=models.CASCADE, related_name="ended_memberships")
+    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    display_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=200, blank=True)
+    joined_at = models.DateTimeField()
+    ended_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-ended_at", "id"]
