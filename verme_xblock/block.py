@@ -17,6 +17,7 @@ from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
 from .views.sessions import SessionsMixin
 from .views.studio import StudioEditorMixin
+from .views.teams import TeamsMixin
 
 CSS = ("css/verme.css",)
 JS = ("js/verme.js",)
@@ -26,7 +27,7 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "teams_configuration", "enrollments", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, PeopleMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin,
+    DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin,
     StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
@@ -69,6 +70,7 @@ class VermeXBlock(
 
     def student_view(self, context=None):
         with i18n.active_catalogue() as language, formatting.reader_time_zone(self):
+            self.follow_my_team()
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)

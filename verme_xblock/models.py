@@ -63,6 +63,8 @@ class MentoringGroup(CourseKeyed):
     min_size = models.PositiveSmallIntegerField(default=5)
     max_size = models.PositiveSmallIntegerField(default=9)
     archived = models.BooleanField(default=False)
+    # The Open edX team this group follows (Teams mode), or "" for a group managed in the block.
+    team_id = models.CharField(max_length=255, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

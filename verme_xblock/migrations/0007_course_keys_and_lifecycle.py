@@ -58,6 +58,11 @@ class Migration(migrations.Migration):
             name='course_key',
             field=models.CharField(blank=True, db_index=True, default='', max_length=255),
         ),
+        migrations.AddField(
+            model_name='mentoringgroup',
+            name='team_id',
+            field=models.CharField(blank=True, default='', max_length=255),
+        ),
         migrations.CreateModel(
             name='EndedMembership',
             fields=[

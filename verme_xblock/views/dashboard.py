@@ -7,6 +7,7 @@ from xblock.core import XBlock
 from .. import exports_reports, formatting, i18n, rendering
 from ..api import dashboard, reports
 from ..api import groups as api_groups
+from ..api import teams as api_teams
 from ..errors import Refusal
 from ..handlers import json_api, json_response
 from .groups import object_id, target_labels
@@ -70,7 +71,7 @@ class DashboardMixin:
             "viewer": viewer,
             "language": _language(),
             "target_labels": target_labels(config),
-            "self_select": config.enrolment_mode == api_groups.SELF_SELECT,
+            "self_select": config.enrolment_mode == api_groups.SELF_SELECT and not config.teamset_id,
             "figures": figures,
             "columns": columns(),
             "open_groups": [g for g in figures if not g.archived and g.member_count < g.max_size],
@@ -91,6 +92,7 @@ class DashboardMixin:
     @json_api()
     def dashboard_assign(self, payload, viewer):
         """Course staff place a learner who is in no group yet (the same rules as any assignment)."""
+        api_teams.refuse_in_teams_mode(self.current_config())
         group_id = object_id(payload, "group_id")
         person = self.person_from(viewer, payload)
         name = person.display_name

@@ -10,6 +10,7 @@ from .. import i18n, rendering, validation
 from ..api import groups as api_groups
 from ..api import people as api_people
 from ..api import spaces
+from ..api import teams as api_teams
 from ..errors import Refusal
 from ..group_data import ATTENDANCE_STATUSES
 from ..handlers import json_api
@@ -79,7 +80,8 @@ class GroupsMixin:
         return {
             "viewer": viewer,
             "config": config,
-            "self_select": config.enrolment_mode == api_groups.SELF_SELECT,
+            "self_select": config.enrolment_mode == api_groups.SELF_SELECT and not config.teamset_id,
+            "teams_mode": bool(config.teamset_id),
             "target_groups": list(labels.items()),
             "target_labels": labels,
             "groups": [g for g in group_list if not g.archived],
@@ -138,6 +140,7 @@ class GroupsMixin:
 
     @json_api()
     def group_create(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         config, fields = self._group_fields(payload)
         first = validation.datetime_value(blank_to_none(payload, "first_session_at"), "first_session_at",
                                           required=False)
@@ -180,6 +183,7 @@ class GroupsMixin:
 
     @json_api()
     def group_join(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         group_id = object_id(payload, "group_id")
         organisation = validation.text(payload, "organisation", max_length=PERSON_MAX, required=False,
                                        allow_blank=True)
@@ -191,6 +195,7 @@ class GroupsMixin:
 
     @json_api()
     def group_leave(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         api_groups.leave(self.block_key, viewer)
         self.runtime.publish(self, "xblock.verme.group.left", {"group_id": viewer.group_id})
         return self.groups_reply(payload, _("You left the group."))
@@ -205,6 +210,7 @@ class GroupsMixin:
 
     @json_api()
     def member_assign(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         group_id = object_id(payload, "group_id")
         person = self.person_from(viewer, payload)
         name = person.display_name
@@ -213,6 +219,7 @@ class GroupsMixin:
 
     @json_api()
     def member_remove(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         group_id = object_id(payload, "group_id")
         user_id = validation.text(payload, "user_id", max_length=USER_ID_MAX)
         api_groups.remove_member(self.block_key, viewer, group_id, user_id=user_id)

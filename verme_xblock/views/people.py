@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from .. import people, rendering, roles, validation
 from ..api import people as api_people
+from ..api import teams as api_teams
 from ..api import waiting
 from ..errors import Refusal
 from ..handlers import json_api
@@ -76,6 +77,8 @@ class PeopleMixin:
         if pasted and csv_text:
             raise Refusal("invalid", _("Paste the people or choose a file, not both."), field="people")
         entries = api_people.csv_entries(csv_text) if csv_text else api_people.pasted_entries(pasted)
+        if any(api_people.role_of(entry.role, role) != api_people.FACILITATOR for entry in entries):
+            api_teams.refuse_in_teams_mode(self.current_config())  # members come from the teams
         placed = api_people.add_people(self.block_key, self.course_key(), viewer, self.people_directory(), entries,
                                        default_group_id=group_id, default_role=role)
         self.runtime.publish(self, "xblock.verme.people.added", {
