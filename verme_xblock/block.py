@@ -13,6 +13,7 @@ from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
 from .views.people import PeopleMixin
+from .views.platform import PlatformSurfacesMixin
 from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
 from .views.sessions import SessionsMixin
@@ -28,7 +29,7 @@ JS = ("js/verme.js",)
 @XBlock.supports("multi_device")
 class VermeXBlock(
     DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin,
-    StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
+    StudioEditorMixin, PlatformSurfacesMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
