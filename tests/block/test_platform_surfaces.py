@@ -1,4 +1,4 @@
-"""The course search index and the mobile apps' JSON (`student_view_data`)."""
+"""The course search index and the mobile apps' JSON (`student_view_data` and `mobile_data`)."""
 import datetime
 import json
 
@@ -42,12 +42,21 @@ def test_the_search_index_has_the_name_and_introduction_as_text_and_no_people(gr
     assert "Autumn circle" not in text and "Person 41" not in text and "Room 101" not in text
 
 
-def test_a_member_gets_their_group_and_next_session_as_json(group):
+def test_student_view_data_is_the_same_for_everyone_and_links_the_learners_data(group):
     data = block_for(41).student_view_data()
-    first = MentoringSession.objects.get(group=group, number=1)
     assert json.loads(json.dumps(data)) == {
-        "display_name": "Mentoring for new teachers",
-        "introduction": FIELDS["introduction"],
+        "display_name": "Mentoring for new teachers", "introduction": FIELDS["introduction"],
+        "session_count": 5, "session_length_minutes": 180,
+        "learner_data_url": f"/handler/{KEY}/mobile_data/",
+    }
+    assert block_for(None).student_view_data() == data  # the platform collects it for no user and caches it
+
+
+def test_a_member_gets_their_group_and_next_session_as_json(group):
+    status, data = call_handler(block_for(41), "mobile_data", method="GET")
+    first = MentoringSession.objects.get(group=group, number=1)
+    assert status == 200
+    assert data == {
         "group": {"id": group.id, "name": "Autumn circle", "target_group": "", "facilitators": [],
                   "members": ["Person 41"], "place": "Room 101", "meeting_url": "https://meet.example.org/autumn"},
         "next_session": {
@@ -63,6 +72,8 @@ def test_a_member_gets_their_group_and_next_session_as_json(group):
     assert data["next_session"]["prepare"]["goal"]  # the session template's goal, from the Studio settings
 
 
-def test_someone_in_no_group_gets_no_group_data(group):
-    data = block_for(99).student_view_data()
-    assert (data["group"], data["next_session"], data["links"]) == (None, None, {})
+def test_someone_in_no_group_or_signed_out_gets_no_group_data(group):
+    for block in (block_for(99), block_for(None)):
+        assert call_handler(block, "mobile_data", method="GET") == (
+            200, {"group": None, "next_session": None, "links": {}})
+    assert call_handler(block_for(41), "mobile_data", {})[0] == 405

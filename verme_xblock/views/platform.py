@@ -5,17 +5,21 @@ mobile apps' JSON.
   dictionary, as `HtmlBlock` and `SequenceBlock` do): the component's name and introduction as
   plain text, never anything people wrote or who they are.
 - `student_view_data()` is what the mobile apps get for a block that supports `multi_device`
-  (the course blocks API's `student_view_data`): the learner's group, the next session (time,
-  place, link), what to prepare for it, and links.
+  (the course blocks API; openedx-platform `lms/djangoapps/course_api/blocks/transformers/
+  student_view.py` collects it once per course from blocks bound to no user, and caches it): the
+  component's own content, and `learner_data_url`, the `mobile_data` handler that answers each
+  learner with their group, the next session (time, place, link), what to prepare, and links.
 """
+import contextlib
 import datetime
 import html
 
 from django.utils.html import strip_tags
 
-from .. import i18n, markup
+from .. import markup
 from ..api import spaces
 from ..group_data import NEXT
+from ..handlers import json_api
 
 CONTENT_TYPE = "Peer-group mentoring"
 
@@ -32,17 +36,25 @@ class PlatformSurfacesMixin:
         return body
 
     def student_view_data(self, context=None):  # noqa: ARG002 (XBlock view signature)
-        with i18n.active_catalogue():
-            viewer = self.viewer()
-            group_id = viewer.group_id or next(iter(viewer.facilitated_group_ids), None)
-            space = spaces.group_space(self.block_key, viewer, group_id) if group_id else None
+        """The same for everyone: the platform collects it once per course, from blocks bound to no
+        user, and caches it (`StudentViewTransformer.collect`). The learner's own group and next
+        session come from `learner_data_url`, which answers for the person who calls it."""
         data = {
             "display_name": self.display_name,
             "introduction": self.introduction,
-            "group": None,
-            "next_session": None,
-            "links": {},
+            "session_count": self.session_count,
+            "session_length_minutes": self.session_length_minutes,
         }
+        with contextlib.suppress(NotImplementedError):  # a runtime without handler URLs (some collections)
+            data["learner_data_url"] = self.runtime.handler_url(self, "mobile_data")
+        return data
+
+    @json_api(method="GET")
+    def mobile_data(self, payload, viewer):  # noqa: ARG002 (nothing to read from the request)
+        """The caller's group, next session (time, place, link), what to prepare, and links."""
+        group_id = viewer.group_id or next(iter(viewer.facilitated_group_ids), None)
+        space = spaces.group_space(self.block_key, viewer, group_id) if group_id else None
+        data = {"group": None, "next_session": None, "links": {}}
         if space is None:
             return data
         summary = space.summary
@@ -74,8 +86,6 @@ class PlatformSurfacesMixin:
             "print_next_session": self.print_url_prefix() + str(session.id) if session is not None else None,
         }
         return data
-
-
 
 def plain_text(markdown_text):
     """The words of a Markdown text, for a search index: no markup, and no tags typed as text."""
