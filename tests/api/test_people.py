@@ -148,3 +148,55 @@ def test_the_waiting_list_shows_visitors_then_enrolled_learners_in_pages(two_gro
     assert waiting.waiting_list(BLOCK, COURSE, STAFF, WORKBENCH, query="noora").visitors[0].user_id == "learner_new"
     assert refusal(waiting.waiting_list, BLOCK, COURSE, Viewer("x", "X", roles.LEARNER, False, None),
                    WORKBENCH).status == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_and_a_join_racing_for_the_last_seats_never_overfill_or_half_apply():
+    """Two seats left: staff add two people while a learner joins. Either the batch wins (the join
+    is refused) or the join wins (the batch, needing two seats, is refused whole)."""
+    import threading
+
+    from django.db import close_old_connections, connection
+
+    group_id = groups.create_group(BLOCK, STAFF, name="North", min_size=1, max_size=3)
+    add([api_people.Entry(1, "learner_oskar")], default_group_id=group_id)
+    batch = api_people.pasted_entries("learner_aino\nlearner_mikko")
+    joiner = Viewer("learner_liisa", "Liisa", roles.LEARNER, False, None)
+    outcomes = {}
+
+    def run_batch():
+        try:
+            add(batch, default_group_id=group_id)
+            outcomes["batch"] = "placed"
+        except Refusal as refusal:
+            outcomes["batch"] = refusal.code
+
+    def run_join():
+        try:
+            groups.join(BLOCK, joiner, group_id, enrolment_mode=groups.SELF_SELECT)
+            outcomes["join"] = "joined"
+        except Refusal as refusal:
+            outcomes["join"] = refusal.code
+
+    if connection.vendor == "sqlite":  # in-memory SQLite shares one connection: one after the other
+        run_join()
+        run_batch()
+    else:
+        barrier = threading.Barrier(2)
+
+        def in_thread(work):
+            close_old_connections()
+            try:
+                barrier.wait()
+                work()
+            finally:
+                close_old_connections()
+
+        threads = [threading.Thread(target=in_thread, args=(work,)) for work in (run_batch, run_join)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    members = set(Membership.objects.filter(group_id=group_id).values_list("user_id", flat=True))
+    assert outcomes in ({"batch": "placed", "join": "group_full"}, {"batch": "people_unresolved", "join": "joined"})
+    assert members in ({"learner_oskar", "learner_aino", "learner_mikko"}, {"learner_oskar", "learner_liisa"})
