@@ -1,9 +1,8 @@
 """The tables of shared, multi-user data, one row per fact.
 
-Rows are keyed by the block's usage key (`block_key`) and the user id the runtime gives
-(`user_id`, kept as a string: a number in the LMS, a name in the workbench). Names are stored as the
-display snapshot at the time of the action, because an XBlock cannot look other users up; account
-retirement replaces them (see `api.privacy`).
+Rows are keyed by the block's usage key (`block_key`, with its `course_key`) and the user id the
+runtime gives (`user_id`, a string: a number in the LMS, a name in the workbench). Names are the
+display snapshot at the time of the action; account retirement replaces them (see `api.privacy`).
 """
 import django
 from django.db import models
@@ -31,9 +30,8 @@ class CourseKeyedQuerySet(models.QuerySet):
 
 
 class CourseKeyed(models.Model):
-    """Rows keyed by a block also carry its course key (indexed): course-level clean-up when a
-    course is deleted or a learner unenrols. Filled from the block key when rows are saved or
-    bulk-created."""
+    """Block-keyed rows carry their course key too (indexed, for unenrolment and course deletion),
+    filled from the block key when rows are saved or bulk-created."""
 
     course_key = models.CharField(max_length=BLOCK_KEY_LENGTH, db_index=True, blank=True, default="")
 
@@ -386,9 +384,8 @@ class Visitor(CourseKeyed):
 
 
 class EndedMembership(CourseKeyed):
-    """A seat that ended when the person unenrolled from the course: the membership is gone (the
-    seat is free, re-enrolling does not bring it back), but the hours report still names the
-    person's group, organisation and role next to the attendance that stays."""
+    """A seat that ended at unenrolment (the seat is free; re-enrolling does not restore it), kept so
+    the hours report still names the group, organisation and role beside the attendance that stays."""
 
     block_key = models.CharField(max_length=BLOCK_KEY_LENGTH)
     group = models.ForeignKey(MentoringGroup, on_delete=models.CASCADE, related_name="ended_memberships")

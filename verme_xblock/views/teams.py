@@ -35,9 +35,11 @@ class TeamsMixin:
 
     def follow_my_team(self):
         """In Teams mode, a learner's membership is the group of their team (one look-up per view)."""
+        if not self.teamset_id:
+            return
         service = self.runtime.service(self, "teams")
         caller = roles.identify(self)
-        if not self.teamset_id or service is None or caller.is_anonymous or caller.is_course_staff:
+        if service is None or caller.is_anonymous or caller.is_course_staff:
             return
         user = get_user_model().objects.filter(id=int(caller.user_id)).first() if caller.user_id.isdigit() else None
         if user is None:
