@@ -75,19 +75,27 @@
       var again = section.querySelector("[data-people-action=people_add] [data-people-lines]");
       if (again) { again.focus(); }
       ctx.announce(result.data.message);
+      refreshWaiting(ctx);  // the people just placed leave the list of those not yet in a group
     });
   }
 
-  function waitingPage(ctx, form) {
+  /* Load a page of the waiting list; `quiet` (after people were added) keeps focus and says nothing. */
+  function waitingPage(ctx, form, quiet) {
     var payload = {q: form.elements.q.value, page: form.elements.page.value};
     ctx.call("waiting_list_page", payload).then(function (result) {
-      if (!result.ok) { ctx.announce(result.data.error.message); return; }
+      if (!result.ok) { if (!quiet) { ctx.announce(result.data.error.message); } return; }
       var list = ctx.root.querySelector("[data-verme-waiting]");
       list.outerHTML = result.data.html;
+      if (quiet) { return; }
       var heading = ctx.root.querySelector("[data-verme-waiting-heading]");
       if (heading) { heading.focus(); }
       ctx.announce(result.data.message);
     });
+  }
+
+  function refreshWaiting(ctx) {
+    var search = ctx.root.querySelector("[data-verme-waiting] form[data-people-action]");
+    if (search) { waitingPage(ctx, search, true); }
   }
 
   Verme.register(function (ctx) {
@@ -122,7 +130,7 @@
       if (form.dataset.peopleAction === "people_add") {
         addPeople(ctx, form.closest("[data-verme-groups]"), form);
       } else {
-        waitingPage(ctx, form);
+        waitingPage(ctx, form, false);
       }
     });
   });

@@ -58,6 +58,7 @@ def test_staff_paste_three_usernames_and_an_unknown_address_then_upload_a_csv(
     assert Membership.objects.get(user_id="learner_emma").group == counsellors
     assert Membership.objects.get(user_id="learner_new").group == autumn
     assert Facilitator.objects.filter(group=autumn, user_id="learner_eetu").exists()
+    expect(block.locator('[data-unplaced="learner_emma"]')).to_have_count(0)  # the waiting list follows
     assert_accessible(page)
 
 
