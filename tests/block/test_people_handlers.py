@@ -109,3 +109,21 @@ def test_pasted_payloads_are_refused_line_by_line_and_never_written(course):
     assert status == 400 and count_rows() == before
     assert {line["text"] for line in body["error"]["lines"]} == {line.strip() for line in pasted.splitlines()
                                                                   if line.strip()}
+
+
+def test_the_staff_view_takes_the_same_queries_for_few_or_many_enrolled_learners(course):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _staff, _groups = course
+
+    def queries(enrolled):
+        block = make_block(7, username="sanna", full_name="Sanna", is_staff=True, usage_key=KEY, enrolled=enrolled)
+        with CaptureQueriesContext(connection) as captured:
+            block.render("student_view")
+        return len(captured)
+
+    few = queries(list(NAMES))
+    for user_id in range(100, 160):
+        get_user_model().objects.create(id=user_id, username=f"learner{user_id}", first_name="Learner")
+    assert queries([*NAMES, *range(100, 160)]) == few
