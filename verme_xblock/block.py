@@ -12,6 +12,7 @@ from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
+from .views.messages import MessagesMixin
 from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
 from .views.sessions import SessionsMixin
@@ -25,8 +26,8 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin,
-    OlxSettingsMixin, ConfigurationFields, XBlock,
+    DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, MessagesMixin, PrivacyMixin,
+    StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
@@ -52,6 +53,7 @@ class VermeXBlock(
     # Capability sections of the learner view, in order: (method name returning a Section or None).
     student_sections = (
         "dashboard_section", "group_section", "reflections_section", "reflection_figures_section", "bank_section",
+        "messages_section",
     )
 
     @property
@@ -71,6 +73,7 @@ class VermeXBlock(
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)
+            self.register_for_messages()
             sections = [section for name in self.student_sections if (section := getattr(self, name)(viewer))]
             html = rendering.render(
                 "verme/student_view.html",

@@ -42,3 +42,24 @@ def profile_names(user_ids):
     except ImportError:
         return {}
     return dict(UserProfile.objects.filter(user_id__in=user_ids).values_list("user_id", "name"))
+
+
+def time_zone_preferences(user_ids):
+    """{user id: time zone name} from the platform's `time_zone` preference (empty outside the platform).
+
+    The account settings page of openedx-platform keeps it in `UserPreference` under "time_zone"
+    (`openedx/core/djangoapps/user_api/preferences/api.py`, `update_user_preferences`).
+    """
+    try:
+        from openedx.core.djangoapps.user_api.models import UserPreference
+    except ImportError:
+        return {}
+    rows = UserPreference.objects.filter(user_id__in=user_ids, key="time_zone").values_list("user_id", "value")
+    return dict(rows)
+
+
+def lms_root_url():
+    """The LMS's public address (openedx-platform `lms/envs/common.py` LMS_ROOT_URL), or "" outside it."""
+    from django.conf import settings
+
+    return getattr(settings, "LMS_ROOT_URL", "") or ""

@@ -350,3 +350,7 @@ class Visitor(models.Model):
     class Meta:
         ordering = ["display_name", "id"]
         constraints = [models.UniqueConstraint(fields=["block_key", "user_id"], name="verme_visitor_once")]
+
+
+# The messages capability keeps its tables beside its code.
+from .mail.models import MessageBlock, MessagePreference, SentMessage, SessionAnnouncement  # noqa: E402, F401

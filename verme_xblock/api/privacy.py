@@ -31,6 +31,7 @@ from ..models import (
     Report,
     Visitor,
 )
+from ..mail.models import MessagePreference, SentMessage
 
 # Stored untranslated; shown through the catalogue wherever names are displayed.
 FORMER_PARTICIPANT = gettext_noop("Former participant")
@@ -50,6 +51,8 @@ PERSONAL_DATA = {
     Report: "kept, reporter token and neutral name",
     ModerationAction: "kept, actor token and neutral name",
     Visitor: "deleted",
+    MessagePreference: "deleted",
+    SentMessage: "deleted (the log of messages sent to the user)",
 }
 
 
@@ -66,6 +69,8 @@ def retire_user(user_id):
     Facilitator.objects.filter(user_id=user_id).delete()
     Reflection.objects.filter(user_id=user_id).delete()  # answers go with them (cascade)
     Visitor.objects.filter(user_id=user_id).delete()
+    MessagePreference.objects.filter(user_id=user_id).delete()
+    SentMessage.objects.filter(user_id=user_id).delete()
     Attendance.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT)
     Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
@@ -114,6 +119,10 @@ def export_user(user_id, block_key=None):
                                    "post_id", "comment_id", "post__block_key", "action", "reason", "created_at"),
         "reflections": _reflections(user_id, block_key),
         "visits": rows(Visitor.objects.filter(user_id=user_id), "block_key", "block_key", "display_name", "first_seen"),
+        "message_preferences": rows(MessagePreference.objects.filter(user_id=user_id), "block_key",
+                                    "block_key", "kind", "enabled", "updated_at"),
+        "messages_sent": rows(SentMessage.objects.filter(user_id=user_id), "block_key",
+                              "block_key", "kind", "subject", "status", "sent_at"),
     }
 
 

@@ -12,6 +12,7 @@ from ..config import COURSE_WIDE, GROUP_ONLY, SELF_SELECT, STAFF_ASSIGNED
 from ..defaults import LIST_SETTINGS, defaults_for
 from ..errors import Refusal, forbidden
 from ..handlers import json_api
+from ..mail.kinds import KINDS, LABELS
 from ..markup import render_markdown
 
 CSS = ("css/verme.css", "css/studio.css")
@@ -57,6 +58,7 @@ class StudioEditorMixin:
         current = {name: value for name, value in self.settings_values(language).items() if name != "display_name"}
         values = studio_settings.clean({**current, **payload}, self.archived_ids())
         self.store_settings(values, language)
+        self.register_for_messages()
         return {
             "saved": True,
             "html": rendering.render("verme/studio/form.html", self._editor_context(language), block=self),
@@ -92,6 +94,7 @@ class StudioEditorMixin:
 
     def _editor_context(self, language):
         labels = choice_labels()
+        config = self.config(language)
         return {
             "enrolment_options": [(value, labels[value]) for value in (SELF_SELECT, STAFF_ASSIGNED)],
             "visibility_options": [(value, labels[value]) for value in (COURSE_WIDE, GROUP_ONLY)],
@@ -100,7 +103,8 @@ class StudioEditorMixin:
             "limits": studio_settings.LIMITS,
             "bounds": studio_settings.NUMBER_BOUNDS,
             "labels": labels,
-            "advice": studio_settings.advice(self.config(language)),
+            "advice": studio_settings.advice(config),
+            "message_kind_options": [(kind, LABELS[kind], kind in config.message_kinds) for kind in KINDS],
         }
 
 
