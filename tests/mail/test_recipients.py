@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 
 from tests.mail.world import NOW, PEOPLE, days, group, make_world, register, session
-from verme_xblock.api import privacy
 from verme_xblock.api import messages as api_messages
+from verme_xblock.api import privacy
 from verme_xblock.data import Viewer
 from verme_xblock.mail import kinds
 from verme_xblock.mail.run import send_due_messages
@@ -53,7 +53,8 @@ def test_no_message_for_a_retired_account(inbox, settings):
     session(group_a, 1, NOW + days(3))
     privacy.retire_user("oskar")
     # The platform rewrites a retired user's address into the reserved .invalid domain.
-    settings.VERME_WORKBENCH_PEOPLE = {**PEOPLE, "emma": {**PEOPLE["emma"], "email": "retired__user_9f2@retired.invalid"}}
+    retired = {**PEOPLE["emma"], "email": "retired__user_9f2@retired.invalid"}
+    settings.VERME_WORKBENCH_PEOPLE = {**PEOPLE, "emma": retired}
     send_due_messages(NOW)
     assert addresses(inbox) == ["aino@example.org", "maija@example.org"]
 
@@ -82,7 +83,7 @@ def test_reflection_reminder_goes_the_day_after_to_members_who_have_not_submitte
     assert inbox.messages == []
     send_due_messages(NOW)
     assert addresses(inbox) == ["emma@example.org", "oskar@example.org"]  # a draft does not count; no facilitator
-    assert "Your reflection on session 1 of Night owls" == inbox.to("emma@example.org")[0].subject
+    assert inbox.to("emma@example.org")[0].subject == "Your reflection on session 1 of Night owls"
     assert inbox.to("emma@example.org")[0].calendar is None
 
 
@@ -98,7 +99,10 @@ def test_attendance_reminder_goes_to_the_facilitator_after_two_days_without_reco
     assert inbox.to("maija@example.org")[0].subject == "Kirjaa läsnäolot: Night owls, tapaaminen 1"
 
 
-def post(group_, author, title, visibility=Post.COURSE, created=NOW - days(3), **fields):
+THREE_DAYS_AGO = NOW - days(3)
+
+
+def post(group_, author, title, visibility=Post.COURSE, created=THREE_DAYS_AGO, **fields):
     created_post = Post.objects.create(block_key=group_.block_key, author_id=author, author_name=PEOPLE[author]["name"],
                                        group=group_, visibility=visibility, title=title, body="Body", **fields)
     Post.objects.filter(id=created_post.id).update(created_at=created)

@@ -16,6 +16,7 @@ import uuid
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from ..mail.models import MessagePreference, SentMessage
 from ..models import (
     Attendance,
     Comment,
@@ -31,7 +32,6 @@ from ..models import (
     Report,
     Visitor,
 )
-from ..mail.models import MessagePreference, SentMessage
 
 # Stored untranslated; shown through the catalogue wherever names are displayed.
 FORMER_PARTICIPANT = gettext_noop("Former participant")

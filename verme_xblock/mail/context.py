@@ -27,7 +27,7 @@ def context_for(due, reader, block):
     """The template context (strings, lists and booleans only)."""
     context = {
         "reader_name": reader.name,
-        "component_name": block.display_name,
+        "component_name": block.title,
         "component_url": block.url,
         "course_ids": [block.course_key],  # read by the platform's course e-mail opt-out policy
     }

@@ -8,7 +8,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from ..models import (
     Attendance,
@@ -181,7 +180,8 @@ def reflection_messages(block, now):
     submitted = set(Reflection.objects.filter(block_key=block.block_key, session_id__in=[s.id for s in sessions],
                                               status=Reflection.SUBMITTED).values_list("session_id", "user_id"))
     for session in sessions:
-        waiting = tuple(user_id for user_id in members.get(session.group.id, ()) if (session.id, user_id) not in submitted)
+        waiting = tuple(user_id for user_id in members.get(session.group.id, ())
+                        if (session.id, user_id) not in submitted)
         if waiting:
             yield Due(kinds.REFLECTION_REMINDER, f"s{session.id}", waiting, session)
 

@@ -13,18 +13,17 @@ class MessageBlock(models.Model):
     """What the sender needs of one block outside a request: its settings, name, course and address.
 
     The settings live in the block's XBlock fields, which a command cannot read without the
-    platform's modulestore; the block writes this row when it is viewed or saved in Studio.
+    platform's modulestore; the block writes this row when a learner views it, so it holds the
+    published settings (a Studio save changes the draft only).
     """
 
     block_key = models.CharField(max_length=BLOCK_KEY_LENGTH, unique=True)
     course_key = models.CharField(max_length=BLOCK_KEY_LENGTH, db_index=True)
     runtime = models.CharField(max_length=16)  # whose people directory: "lms" or "workbench"
-    display_name = models.CharField(max_length=255, blank=True)
+    title = models.CharField(max_length=255, blank=True)  # the component's display name
     url = models.CharField(max_length=500, blank=True)
     reminder_days = models.JSONField(default=list)  # e.g. [7, 1]
     kinds = models.JSONField(default=list)  # the kinds the course sends
-    fingerprint = models.CharField(max_length=64)  # of the values above: a view rewrites nothing unchanged
-    updated_at = models.DateTimeField(auto_now=True)
 
 
 class MessagePreference(models.Model):

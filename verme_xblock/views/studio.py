@@ -58,7 +58,6 @@ class StudioEditorMixin:
         current = {name: value for name, value in self.settings_values(language).items() if name != "display_name"}
         values = studio_settings.clean({**current, **payload}, self.archived_ids())
         self.store_settings(values, language)
-        self.register_for_messages()
         return {
             "saved": True,
             "html": rendering.render("verme/studio/form.html", self._editor_context(language), block=self),
