@@ -167,7 +167,10 @@ def _words(raw):
 
 def _reminder_days(payload, errors):
     """Whole days before a session, e.g. "7 1": stored largest first, each once; none is allowed."""
-    words = _words(payload.get("reminder_days", ""))
+    if payload.get("reminder_days") is None:
+        errors.add("reminder_days", "required", _("This field is required."))
+        return None
+    words = _words(payload["reminder_days"])
     message = _("Enter whole numbers of days from 1 to {maximum}, such as 7 1.").format(maximum=REMINDER_DAYS_MAX)
     if words is None or not all(word.isdigit() and 1 <= int(word) <= REMINDER_DAYS_MAX for word in words):
         errors.add("reminder_days", "invalid", message)
@@ -181,7 +184,10 @@ def _reminder_days(payload, errors):
 
 def _message_kinds(payload, errors):
     """The kinds of message the course sends, in their fixed order."""
-    words = _words(payload.get("message_kinds", ""))
+    if payload.get("message_kinds") is None:
+        errors.add("message_kinds", "required", _("This field is required."))
+        return None
+    words = _words(payload["message_kinds"])
     if words is None or not set(words) <= set(KINDS):
         errors.add("message_kinds", "invalid_choice", _("Choose one of the options."))
         return None
