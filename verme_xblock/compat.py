@@ -63,3 +63,17 @@ def lms_root_url():
     from django.conf import settings
 
     return getattr(settings, "LMS_ROOT_URL", "") or ""
+
+
+def workbench_scenario_id(usage_key):
+    """The XBlock workbench's scenario holding a block (the demo's page to link to), or None.
+
+    Not the platform, but the same rule: the workbench (xblock-sdk) is a demo requirement only.
+    """
+    try:
+        from workbench.scenarios import get_scenarios
+    except ImportError:
+        return None
+    prefix = str(usage_key).split(".", 1)[0] + "."
+    return next((scenario_id for scenario_id, scenario in get_scenarios().items()
+                 if str(scenario.usage_id).startswith(prefix)), None)

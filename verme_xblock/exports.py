@@ -44,7 +44,7 @@ def _event(block_key, group, session, now, sequence=None, cancelled=None):
     location = session.place or group.place or group.meeting_url
     if location:
         event.add("location", location)
-    if group.meeting_url:
+    if _web_address(group.meeting_url):
         event.add("url", group.meeting_url)
     description = "\n\n".join(part for part in (session.goal, session.methods) if part)
     if description:
@@ -53,6 +53,11 @@ def _event(block_key, group, session, now, sequence=None, cancelled=None):
         event.add("sequence", sequence)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event
+
+
+def _web_address(text):
+    """Only a one-line http(s) address becomes the event's URL (the place text shows anything else)."""
+    return text.startswith(("https://", "http://")) and not any(char in text for char in "\r\n ")
 
 
 def calendar_bytes(block_key, space, calendar_name):

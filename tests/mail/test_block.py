@@ -111,6 +111,8 @@ def test_missing_message_settings_are_named():
 
 
 def test_the_demo_links_to_the_scenario_page(settings):
+    from demo.seed import _block_key, scenario_block_keys
+
     settings.VERME_WORKBENCH_BASE_URL = "http://demo.example.org:8000"
-    block = SimpleNamespace(scope_ids=SimpleNamespace(usage_id="verme.1.verme.d0.u0"))
+    block = SimpleNamespace(scope_ids=SimpleNamespace(usage_id=_block_key(scenario_block_keys()["fi"])))
     assert component_url(block, "workbench") == "http://demo.example.org:8000/scenario/verme.1/"

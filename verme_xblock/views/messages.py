@@ -19,10 +19,9 @@ def component_url(block, runtime):
     """Where a message links to: the LMS's jump_to address of the block, or the demo's scenario page."""
     usage_key = str(block.scope_ids.usage_id)
     if runtime == "workbench":
-        # Workbench usage ids are "<scenario id>.<block type>.d<n>.u<n>".
-        scenario = usage_key.rsplit(".", 3)[0]
         base = getattr(settings, "VERME_WORKBENCH_BASE_URL", WORKBENCH_BASE_URL).rstrip("/")
-        return f"{base}/scenario/{scenario}/"
+        scenario = compat.workbench_scenario_id(usage_key)
+        return f"{base}/scenario/{scenario}/" if scenario else f"{base}/"
     root = compat.lms_root_url().rstrip("/")
     # openedx-platform lms/urls.py: courses/<course id>/jump_to/<usage key> opens the unit of a block.
     return f"{root}/courses/{roles.context_key(block)}/jump_to/{usage_key}" if root else ""
