@@ -8,7 +8,7 @@ so a calendar replaces or removes the event it already holds.
 import hashlib
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 PRODID = "-//Verme XBlock//Peer-group mentoring//EN"
 REQUEST = "REQUEST"
@@ -69,9 +69,19 @@ def calendar_bytes(block_key, space, calendar_name):
     return calendar.to_ical()
 
 
-def invitation_bytes(block_key, group, session, sequence):
-    """One session as an e-mailed invitation: METHOD:REQUEST, or METHOD:CANCEL once it is cancelled."""
+def invitation_bytes(block_key, group, session, sequence, organizer, attendee):
+    """One session as an e-mailed invitation: METHOD:REQUEST, or METHOD:CANCEL once it is cancelled.
+
+    iTIP (RFC 5546) wants an ORGANIZER and the ATTENDEE in both; `organizer` and `attendee` are
+    (name, address) pairs. RSVP=FALSE: nobody needs to answer.
+    """
     method = CANCEL if session.cancelled else REQUEST
     calendar = _calendar(method=method)
-    calendar.add_component(_event(block_key, group, session, timezone.now(), sequence=sequence))
+    event = _event(block_key, group, session, timezone.now(), sequence=sequence)
+    name, address = organizer
+    event.add("organizer", vCalAddress(f"mailto:{address}"), parameters={"CN": name})
+    name, address = attendee
+    event.add("attendee", vCalAddress(f"mailto:{address}"),
+              parameters={"CN": name, "ROLE": "REQ-PARTICIPANT", "RSVP": "FALSE"})
+    calendar.add_component(event)
     return calendar.to_ical()

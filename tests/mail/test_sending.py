@@ -48,6 +48,8 @@ def test_session_reminder_reaches_the_group_in_each_language_with_the_session_as
     assert event.decoded("dtstart") == starts and event.decoded("dtend") == starts + datetime.timedelta(hours=3)
     assert int(event["sequence"]) == 0 and str(event["status"]) == "CONFIRMED"
     assert str(event["location"]) == "Room 101"
+    assert str(event["organizer"]) == "mailto:mentoring@example.org"
+    assert str(event["attendee"]) == "mailto:emma@example.org" and event["attendee"].params["RSVP"] == "FALSE"
     assert emma.calendar.get_param("method") == "REQUEST" and emma.calendar.get_filename().endswith(".ics")
 
 

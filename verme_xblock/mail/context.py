@@ -58,11 +58,13 @@ def context_for(due, reader, block):
     return context
 
 
-def attachments_for(due, block):
+def attachments_for(due, block, reader, from_address):
     """The session's .ics for reminders and change notices (a cancellation when it is cancelled)."""
     if due.kind not in (kinds.SESSION_REMINDER, kinds.CHANGE_NOTICE):
         return []
     session = due.session
-    ics = exports.invitation_bytes(block.block_key, session.group, session, due.sequence).decode("utf-8")
+    ics = exports.invitation_bytes(block.block_key, session.group, session, due.sequence,
+                                   organizer=(block.title, from_address), attendee=(reader.name, reader.email))
+    ics = ics.decode("utf-8")
     method = exports.CANCEL if session.cancelled else exports.REQUEST
     return [attachment(f"verme-session-{session.id}.ics", ics, "calendar", method=method)]

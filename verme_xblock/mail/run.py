@@ -87,7 +87,8 @@ def _send_one(channel, message_type, item, reader, block, token, outcome):
                 Recipient(lms_user_id=reader.user_id, email_address=reader.email), reader.language,
                 context_for(item, reader, block),
             )
-            message.options = {**message.options, ATTACHMENTS: attachments_for(item, block)}
+            attachments = attachments_for(item, block, reader, channel.get_from_address(message))
+            message.options = {**message.options, ATTACHMENTS: attachments}
             if ChannelType.EMAIL not in policy.channels_for(message):
                 claims.mark_skipped(*key, reason="refused by an edx-ace policy")
                 outcome.skipped += 1
