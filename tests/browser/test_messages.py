@@ -48,3 +48,32 @@ def test_the_choices_in_finnish(open_block, assert_accessible):
     section.get_by_role("button", name="Tallenna sähköpostivalintani").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Sähköpostivalintasi on tallennettu.")
     assert_accessible(page)
+
+
+def test_the_author_chooses_the_courses_messages_in_studio(open_block, assert_accessible, scenarios):
+    page = open_block("staff_sanna", view="studio_view")
+    editor = page.locator('[data-block-type="verme"]')
+    messages = editor.get_by_role("group", name="E-mail messages the course sends")
+    expect(messages.get_by_role("checkbox")).to_have_count(5)
+    messages.get_by_role("checkbox", name="Weekly digest of new good practices").uncheck()
+    days = editor.get_by_label("Reminders, days before each session")
+    expect(days).to_have_value("7 1")
+    days.fill("seven")
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor.locator('[data-error-for="reminder_days"]')).to_have_text(
+        "Enter whole numbers of days from 1 to 60, such as 7 1.")
+    expect(days).to_be_focused()
+    days.fill("3, 14")
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor.locator("[data-verme-live]")).to_have_text("Saved.")
+    assert_accessible(page)
+    page = open_block("staff_sanna", view="studio_view")
+    editor = page.locator('[data-block-type="verme"]')
+    expect(editor.get_by_label("Reminders, days before each session")).to_have_value("14 3")
+    expect(editor.get_by_role("checkbox", name="Weekly digest of new good practices")).not_to_be_checked()
+    expect(editor.get_by_role("checkbox", name="Reminders before sessions")).to_be_checked()
+    page = open_block("learner_aino")
+    section = page.get_by_role("region", name="E-mail messages")
+    expect(section.get_by_text("(not sent in this course)")).to_have_count(1)
+    row = MessageBlock.objects.get(block_key=scenarios["en"])  # the learner's view kept the sender's copy
+    assert row.reminder_days == [14, 3] and "good_practice_digest" not in row.kinds

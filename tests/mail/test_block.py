@@ -5,13 +5,16 @@ import pytest
 from django.utils import translation
 
 from tests.helpers import call_handler, count_rows
+from tests.mail.world import NOW, days, make_world, session
 from tests.runtimes import make_block
 from tests.studio.test_settings import valid_payload
 from verme_xblock import roles
-from verme_xblock.api import groups
+from verme_xblock.api import groups, privacy
+from verme_xblock.api import messages as api_messages
 from verme_xblock.data import Viewer
 from verme_xblock.mail import kinds
-from verme_xblock.mail.models import MessageBlock, MessagePreference
+from verme_xblock.mail.models import MessageBlock, MessagePreference, SentMessage
+from verme_xblock.mail.run import send_due_messages
 from verme_xblock.studio_settings import SettingsInvalid, clean
 from verme_xblock.views.messages import component_url
 
@@ -116,3 +119,19 @@ def test_the_demo_links_to_the_scenario_page(settings):
     settings.VERME_WORKBENCH_BASE_URL = "http://demo.example.org:8000"
     block = SimpleNamespace(scope_ids=SimpleNamespace(usage_id=_block_key(scenario_block_keys()["fi"])))
     assert component_url(block, "workbench") == "http://demo.example.org:8000/scenario/verme.1/"
+
+
+def test_a_persons_choices_and_sent_log_are_exported_and_erased_on_retirement(inbox):
+    group_a, _group_b = make_world()
+    session(group_a, 1, NOW + days(3))
+    aino = Viewer("aino", "Aino", roles.LEARNER, False, group_a.id)
+    api_messages.save_choices(group_a.block_key, COURSE, aino, {kinds.SESSION_REMINDER, kinds.DIGEST})
+    send_due_messages(NOW)
+    data = privacy.export_user("aino")
+    assert {row["kind"] for row in data["message_preferences"] if row["enabled"]} == {"session_reminder",
+                                                                                      "good_practice_digest"}
+    assert [(row["kind"], row["status"]) for row in data["messages_sent"]] == [("session_reminder", "sent")]
+    privacy.retire_user("aino")
+    assert not MessagePreference.objects.filter(user_id="aino").exists()
+    assert not SentMessage.objects.filter(user_id="aino").exists()
+    assert SentMessage.objects.filter(user_id="emma").exists()
