@@ -3,12 +3,15 @@ import datetime
 from collections import Counter
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.api.test_bank_concurrency import run_at_once
-from tests.mail.world import BLOCK, NOW, days, make_world, session
+from tests.mail.world import BLOCK, NOW, PEOPLE, days, make_world, session
 from verme_xblock.mail import claims
 from verme_xblock.mail.models import MessageBlock, SentMessage
 from verme_xblock.mail.run import send_due_messages
+from verme_xblock.models import Membership
 
 MINUTE = datetime.timedelta(minutes=1)
 
@@ -80,3 +83,24 @@ def test_overlapping_runs_send_each_message_once(inbox):
     assert set(counts.values()) == {1}
     assert len(inbox.messages) == 4 + 2 + 4  # group A's reminder, group B's reminder, group A's cancellation
     assert SentMessage.objects.filter(status=SentMessage.SENT).count() == 10
+
+
+@pytest.mark.django_db
+def test_a_run_with_nothing_new_costs_the_same_however_many_messages_went_out(inbox, settings):
+    group_a, _group_b = make_world()
+    session(group_a, 1, NOW + days(3))
+
+    def repeat_run_queries():
+        send_due_messages(NOW)
+        with CaptureQueriesContext(connection) as captured:
+            assert send_due_messages(NOW + MINUTE).sent == 0
+        return len(captured)
+
+    few = repeat_run_queries()
+    many = {f"extra{number}": {"name": f"Extra {number}", "email": f"extra{number}@example.org", "language": "en"}
+            for number in range(30)}
+    settings.VERME_WORKBENCH_PEOPLE = {**PEOPLE, **many}
+    Membership.objects.bulk_create(Membership(block_key=group_a.block_key, group=group_a, user_id=user_id)
+                                   for user_id in many)
+    assert repeat_run_queries() == few
+    assert len(inbox.messages) == 4 + 30

@@ -43,6 +43,21 @@ def claim(kind, block, subject, user_id, now=None):
     return token if taken else None
 
 
+def finished(block, items):
+    """{(kind, subject, user id)} of these due items that need no more work (one query).
+
+    Only a shortcut: a message that is due stays due for days, and every run would otherwise try
+    (and fail) to claim it again; the claim itself still decides.
+    """
+    subjects = {item.subject for item in items}
+    if not subjects:
+        return set()
+    done = Q(status__in=(SentMessage.SENT, SentMessage.SKIPPED)) | Q(status=SentMessage.FAILED,
+                                                                    attempts__gte=MAX_ATTEMPTS)
+    return set(SentMessage.objects.filter(done, block_key=block.block_key, kind__in={item.kind for item in items},
+                                          subject__in=subjects).values_list("kind", "subject", "user_id"))
+
+
 def _finish(kind, block, subject, user_id, token, **values):
     SentMessage.objects.filter(kind=kind, block_key=block.block_key, subject=subject, user_id=user_id,
                                claim_token=token, status=SentMessage.CLAIMED).update(**values)

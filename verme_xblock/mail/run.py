@@ -69,10 +69,13 @@ def send_block(block, now, channel, outcome):
     chosen = dict(((user_id, kind), enabled) for user_id, kind, enabled in MessagePreference.objects.filter(
         block_key=block.block_key, user_id__in=user_ids).values_list("user_id", "kind", "enabled"))
     found = readers(block.runtime, user_ids)
+    finished = claims.finished(block, items)
     for item in items:
         message_type = kinds.MESSAGE_TYPES[item.kind]()
         for user_id in item.user_ids:
             if not chosen.get((user_id, item.kind), kinds.PERSONAL_DEFAULTS[item.kind]) or user_id not in found:
+                continue
+            if (item.kind, item.subject, user_id) in finished:
                 continue
             token = claims.claim(item.kind, block, item.subject, user_id, now)
             if token:
