@@ -37,7 +37,8 @@ def test_a_learner_view_keeps_the_senders_copy_of_the_published_settings(setting
     assert (row.title, row.reminder_days, row.kinds) == ("Renamed", [7, 1], list(kinds.KINDS))
     assert MessageBlock.objects.count() == 1
     make_block(None).render("student_view")  # anonymous: the public view writes nothing
-    assert MessageBlock.objects.count() == 1
+    make_block(9, studio_writable=(COURSE,), fields={"display_name": "Draft"}).render("student_view")
+    assert MessageBlock.objects.get().title == "Renamed"  # Studio's preview of the draft writes nothing
 
 
 def test_the_learner_sees_their_choices_and_saves_them():

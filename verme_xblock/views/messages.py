@@ -31,7 +31,10 @@ class MessagesMixin:
     """The preference form, its handler, and keeping the sender's copy of the settings current."""
 
     def register_for_messages(self, caller=None):
+        """Keep the sender's copy of the settings; Studio's preview shows the draft, so it writes nothing."""
         caller = caller or self.caller()
+        if caller.runtime == "studio":
+            return
         runtime = "workbench" if caller.runtime == "workbench" else "lms"
         config = self.config()
         api_messages.register_block(api_messages.BlockSettings(
