@@ -22,6 +22,7 @@ COURSE_WIDE = "course"
 SCALAR_SETTINGS = (
     "display_name", "introduction", "min_group_size", "max_group_size", "enrolment_mode", "session_count",
     "session_length_minutes", "session_interval_weeks", "default_post_visibility", "anonymity_threshold", "weight",
+    "teamset_id",
     "reminder_days", "message_kinds",
 )
 
@@ -68,6 +69,8 @@ class ConfigurationFields:
         scope=Scope.settings,
     )
     weight = Float(display_name=gettext_lazy("Problem weight"), default=0.0, scope=Scope.settings)
+    # A course teamset whose teams are the groups (Open edX Teams); empty: groups are managed in the block.
+    teamset_id = String(display_name=gettext_lazy("Groups from a teamset"), default="", scope=Scope.settings)
     # E-mail messages: whole days before a session that reminders go out ("7 1"), and the kinds of
     # message the course sends (space-separated names; people can switch each off for themselves).
     reminder_days = String(
@@ -105,6 +108,7 @@ class ConfigurationFields:
             weight=self.weight,
             archived_likert_items=tuple(self.archived_likert_items),
             archived_open_prompts=tuple(self.archived_open_prompts),
+            teamset_id=self.teamset_id,
             reminder_days=tuple(int(day) for day in self.reminder_days.split()),
             message_kinds=tuple(kind for kind in self.message_kinds.split() if kind in KINDS),
         )
@@ -154,5 +158,6 @@ class Config:
     weight: float
     archived_likert_items: tuple = ()  # of {"id", "text"}: removed items whose answers are kept
     archived_open_prompts: tuple = ()  # of {"id", "text"}
+    teamset_id: str = ""  # groups follow this teamset's teams (Open edX Teams) when set
     reminder_days: tuple = DEFAULT_REMINDER_DAYS  # of int: days before a session
     message_kinds: tuple = KINDS  # of mail.kinds names the course sends

@@ -31,6 +31,7 @@ LIMITS = {
     "item_text": 500,
     "tag": 80,
     "id": 60,
+    "teamset_id": 100,
 }
 MAX_ITEMS = {
     "target_groups": 30,
@@ -116,6 +117,8 @@ def clean(payload, archived_ids=None):
     for name, choices in CHOICES.items():
         values[name] = errors.check(name, validation.choice, payload, name, choices=choices)
     values["weight"] = _weight(payload, errors)
+    values["teamset_id"] = errors.check("teamset_id", validation.text, payload, "teamset_id",
+                                        max_length=LIMITS["teamset_id"], required=False, allow_blank=True) or ""
     values["reminder_days"] = _reminder_days(payload, errors)
     values["message_kinds"] = _message_kinds(payload, errors)
     if values["min_group_size"] and values["max_group_size"] and values["min_group_size"] > values["max_group_size"]:

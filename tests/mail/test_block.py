@@ -9,7 +9,7 @@ from tests.mail.world import NOW, days, make_world, session
 from tests.runtimes import make_block
 from tests.studio.test_settings import valid_payload
 from verme_xblock import roles
-from verme_xblock.api import groups, privacy
+from verme_xblock.api import groups, lifecycle, privacy
 from verme_xblock.api import messages as api_messages
 from verme_xblock.data import Viewer
 from verme_xblock.mail import kinds
@@ -136,3 +136,16 @@ def test_a_persons_choices_and_sent_log_are_exported_and_erased_on_retirement(in
     assert not MessagePreference.objects.filter(user_id="aino").exists()
     assert not SentMessage.objects.filter(user_id="aino").exists()
     assert SentMessage.objects.filter(user_id="emma").exists()
+
+
+def test_leaving_the_course_ends_the_digest_and_deleting_the_component_its_message_data(inbox):
+    group_a, _group_b = make_world()
+    session(group_a, 1, NOW + days(3))
+    api_messages.save_choices(group_a.block_key, "course-v1:Verme+Mail+2026",
+                              Viewer("emma", "Emma", roles.LEARNER, False, group_a.id), {kinds.DIGEST})
+    send_due_messages(NOW)
+    lifecycle.end_enrolment("course-v1:Verme+Mail+2026", "emma")
+    assert not MessagePreference.objects.filter(user_id="emma").exists()
+    assert lifecycle.stored_blocks("course-v1:Verme+Mail+2026") == {group_a.block_key: "course-v1:Verme+Mail+2026"}
+    lifecycle.purge_blocks([group_a.block_key])
+    assert not MessageBlock.objects.exists() and not SentMessage.objects.exists()

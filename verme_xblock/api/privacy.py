@@ -20,6 +20,7 @@ from ..mail.models import MessagePreference, SentMessage
 from ..models import (
     Attendance,
     Comment,
+    EndedMembership,
     Facilitator,
     Membership,
     ModerationAction,
@@ -51,6 +52,7 @@ PERSONAL_DATA = {
     Report: "kept, reporter token and neutral name",
     ModerationAction: "kept, actor token and neutral name",
     Visitor: "deleted",
+    EndedMembership: "deleted",
     MessagePreference: "deleted",
     SentMessage: "deleted (the log of messages sent to the user)",
 }
@@ -69,6 +71,7 @@ def retire_user(user_id):
     Facilitator.objects.filter(user_id=user_id).delete()
     Reflection.objects.filter(user_id=user_id).delete()  # answers go with them (cascade)
     Visitor.objects.filter(user_id=user_id).delete()
+    EndedMembership.objects.filter(user_id=user_id).delete()
     MessagePreference.objects.filter(user_id=user_id).delete()
     SentMessage.objects.filter(user_id=user_id).delete()
     Attendance.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT)
@@ -119,6 +122,8 @@ def export_user(user_id, block_key=None):
                                    "post_id", "comment_id", "post__block_key", "action", "reason", "created_at"),
         "reflections": _reflections(user_id, block_key),
         "visits": rows(Visitor.objects.filter(user_id=user_id), "block_key", "block_key", "display_name", "first_seen"),
+        "ended_memberships": rows(EndedMembership.objects.filter(user_id=user_id), "block_key", "block_key",
+                                  "group__name", "display_name", "organisation", "role", "joined_at", "ended_at"),
         "message_preferences": rows(MessagePreference.objects.filter(user_id=user_id), "block_key",
                                     "block_key", "kind", "enabled", "updated_at"),
         "messages_sent": rows(SentMessage.objects.filter(user_id=user_id), "block_key",
