@@ -395,5 +395,6 @@ class EndedMembership(CourseKeyed):
         ordering = ["-ended_at", "id"]
 
 
-# The bank's organisation counts and the retired-ids list (imported here, so Django finds them).
+# Tables of their own modules, imported so Django finds them (privacy tables, e-mail messages).
+from .mail.models import MessageBlock, MessagePreference, SentMessage, SessionAnnouncement  # noqa: E402, F401 (tables of mail/)
 from .models_privacy import RetiredUser, ShownOrganisation  # noqa: E402, F401

@@ -112,6 +112,7 @@ def payloads(w):
         "waiting_list_page": ("POST", {}),
         "teams_update": ("POST", {}),
         "mobile_data": ("GET", ""),
+        "messages_save": ("POST", {"enabled": []}),
     }
 
 
@@ -164,6 +165,7 @@ EXPECTED = {
     "waiting_list_page":       (NO, OK, NO, NO, OK, OK, NO),
     "teams_update":            (NO, CONFLICT, NO, NO, NO, NO, NO),  # staff: not in teams mode
     "mobile_data":             (OK, OK, NO, OK, OK, OK, OK),
+    "messages_save":           (OK, OK, NO, NO, NO, NO, NO),
 }
 WRITES_REFUSED_AS_READ_ONLY = ("masquerade", "studio", "preview", "library")
 
@@ -174,7 +176,7 @@ def all_handlers():
 
 def test_the_matrix_names_every_handler():
     assert sorted(EXPECTED) == all_handlers()
-    assert len(EXPECTED) * len(SHAPES) == 44 * 7
+    assert len(EXPECTED) * len(SHAPES) == 45 * 7
 
 
 def call(block, name, method, data):
