@@ -33,7 +33,7 @@ class MessagesMixin:
     def register_for_messages(self, caller=None):
         """Keep the sender's copy of the settings; Studio's preview shows the draft, so it writes nothing."""
         caller = caller or self.caller()
-        if caller.runtime == "studio":
+        if caller.read_only:  # Studio, a library, or staff viewing as a learner: nothing is written
             return
         runtime = "workbench" if caller.runtime == "workbench" else "lms"
         config = self.config()
