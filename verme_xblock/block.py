@@ -14,6 +14,7 @@ from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
 from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
+from .views.season import SeasonMixin
 from .views.sessions import SessionsMixin
 from .views.studio import StudioEditorMixin
 
@@ -25,8 +26,8 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin,
-    OlxSettingsMixin, ConfigurationFields, XBlock,
+    DashboardMixin, GroupsMixin, SessionsMixin, SeasonMixin, BankMixin, ReflectionsMixin, PrivacyMixin,
+    StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 

@@ -6,6 +6,7 @@ so from then on the block keeps the author's language (see `defaults.py`).
 """
 import copy
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy
 from xblock.fields import Float, Integer, List, Scope, String
@@ -21,6 +22,7 @@ COURSE_WIDE = "course"
 SCALAR_SETTINGS = (
     "display_name", "introduction", "min_group_size", "max_group_size", "enrolment_mode", "session_count",
     "session_length_minutes", "session_interval_weeks", "default_post_visibility", "anonymity_threshold", "weight",
+    "travel_currency", "travel_km_rate",
 )
 
 
@@ -66,6 +68,11 @@ class ConfigurationFields:
         scope=Scope.settings,
     )
     weight = Float(display_name=gettext_lazy("Problem weight"), default=0.0, scope=Scope.settings)
+    travel_currency = String(display_name=gettext_lazy("Currency of travel costs"), default="EUR",
+                             scope=Scope.settings)
+    # A decimal as text ("0.25"), exact in reports; empty: no per-kilometre rate, amounts only.
+    travel_km_rate = String(display_name=gettext_lazy("Travel rate per kilometre"), default="",
+                            scope=Scope.settings)
     # Reflection items an author removed: their answers stay, and reports can still name them.
     archived_likert_items = List(
         display_name=gettext_lazy("Removed reflection statements"), default=[], scope=Scope.settings
@@ -92,6 +99,8 @@ class ConfigurationFields:
             default_post_visibility=self.default_post_visibility,
             anonymity_threshold=self.anonymity_threshold,
             weight=self.weight,
+            travel_currency=self.travel_currency or "EUR",
+            travel_km_rate=Decimal(self.travel_km_rate) if self.travel_km_rate else None,
             archived_likert_items=tuple(self.archived_likert_items),
             archived_open_prompts=tuple(self.archived_open_prompts),
         )
@@ -139,5 +148,7 @@ class Config:
     default_post_visibility: str
     anonymity_threshold: int
     weight: float
+    travel_currency: str = "EUR"
+    travel_km_rate: object = None  # Decimal, or None when the course pays amounts only
     archived_likert_items: tuple = ()  # of {"id", "text"}: removed items whose answers are kept
     archived_open_prompts: tuple = ()  # of {"id", "text"}

@@ -94,6 +94,8 @@ class MentoringSession(models.Model):
     place = models.CharField(max_length=255, blank=True)
     cancelled = models.BooleanField(default=False)
     notes = models.TextField(blank=True)
+    # The theme the group chose for this session when it wrote its plan at session 1.
+    theme = models.CharField(max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -350,3 +352,7 @@ class Visitor(models.Model):
     class Meta:
         ordering = ["display_name", "id"]
         constraints = [models.UniqueConstraint(fields=["block_key", "user_id"], name="verme_visitor_once")]
+
+
+# The season's tables live in their own module; importing them here registers them with the app.
+from .season_models import GroupGoal, PersonalGoal, RuleAgreement, TravelRecord  # noqa: E402, F401

@@ -12,6 +12,7 @@ text, never reusing an id in use or archived, so answers given to an item always
 import re
 from decimal import Decimal, InvalidOperation
 
+from babel.numbers import is_currency
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -49,6 +50,7 @@ NUMBER_BOUNDS = {
     "anonymity_threshold": (1, 100),
 }
 WEIGHT_MAX = 1000
+KM_RATE_MAX = 100
 CHOICES = {
     "enrolment_mode": (SELF_SELECT, STAFF_ASSIGNED),
     "default_post_visibility": (GROUP_ONLY, COURSE_WIDE),
@@ -113,6 +115,8 @@ def clean(payload, archived_ids=None):
     for name, choices in CHOICES.items():
         values[name] = errors.check(name, validation.choice, payload, name, choices=choices)
     values["weight"] = _weight(payload, errors)
+    values["travel_currency"] = _currency(payload, errors)
+    values["travel_km_rate"] = _km_rate(payload, errors)
     if values["min_group_size"] and values["max_group_size"] and values["min_group_size"] > values["max_group_size"]:
         errors.add("max_group_size", "min_above_max",
                    _("The maximum group size must be at least the minimum ({minimum}).").format(
@@ -148,6 +152,42 @@ def _weight(payload, errors):
         errors.add("weight", "too_large", _("Enter {maximum} or less.").format(maximum=WEIGHT_MAX))
         return None
     return float(number)
+
+
+def _currency(payload, errors):
+    """An ISO 4217 code such as EUR or SEK (Babel knows them); empty means the default, EUR."""
+    raw = payload.get("travel_currency")
+    code = raw.strip().upper() if isinstance(raw, str) else ""
+    if raw is not None and not isinstance(raw, str):
+        errors.add("travel_currency", "invalid", _("Enter a currency code such as EUR."))
+        return None
+    if not code:
+        return "EUR"
+    if not is_currency(code):
+        errors.add("travel_currency", "invalid", _("Enter a currency code such as EUR."))
+        return None
+    return code
+
+
+def _km_rate(payload, errors):
+    """An optional amount per kilometre, up to three decimals (a decimal comma is accepted); '' for none."""
+    raw = payload.get("travel_km_rate")
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return ""
+    try:
+        number = Decimal(str(raw).strip().replace(",", ".")) if not isinstance(raw, bool) else None
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or number.as_tuple().exponent < -3:
+        errors.add("travel_km_rate", "invalid", _("Enter an amount such as 0.25, or leave it empty."))
+        return None
+    if number < 0:
+        errors.add("travel_km_rate", "too_small", _("Enter {minimum} or more.").format(minimum=0))
+        return None
+    if number > KM_RATE_MAX:
+        errors.add("travel_km_rate", "too_large", _("Enter {maximum} or less.").format(maximum=KM_RATE_MAX))
+        return None
+    return format(number.normalize(), "f")
 
 
 def _list(payload, name, errors, path=None):

@@ -80,3 +80,12 @@ def local_datetime_filter(value, language):
     from .formatting import format_datetime
 
     return _in_current_zone(format_datetime, value, language)
+
+
+@register.filter(name="money")
+def money_filter(value, currency_and_language):
+    """`amount|money:"EUR fi"`: an amount of that currency in the reader's language."""
+    from .formatting import format_money
+
+    currency, _, language = str(currency_and_language).partition(" ")
+    return format_money(value, currency, language or "en")
