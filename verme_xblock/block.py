@@ -12,6 +12,7 @@ from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
+from .views.live import LiveMixin
 from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
 from .views.season import SeasonMixin
@@ -26,7 +27,7 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, SessionsMixin, SeasonMixin, BankMixin, ReflectionsMixin, PrivacyMixin,
+    DashboardMixin, GroupsMixin, SessionsMixin, SeasonMixin, LiveMixin, BankMixin, ReflectionsMixin, PrivacyMixin,
     StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
