@@ -59,6 +59,7 @@ class ConfigurationFields:
     likert_items = List(display_name=gettext_lazy("Reflection statements"), default=[], scope=Scope.settings)
     open_prompts = List(display_name=gettext_lazy("Reflection questions"), default=[], scope=Scope.settings)
     tags = List(display_name=gettext_lazy("Good-practice tags"), default=[], scope=Scope.settings)
+    method_cards = List(display_name=gettext_lazy("Method cards"), default=[], scope=Scope.settings)
     default_post_visibility = String(
         display_name=gettext_lazy("Default visibility of good practices"), default=COURSE_WIDE,
         scope=Scope.settings, values=[GROUP_ONLY, COURSE_WIDE],
@@ -96,6 +97,7 @@ class ConfigurationFields:
             likert_items=tuple(self.likert_items or defaults["likert_items"]),
             open_prompts=tuple(self.open_prompts or defaults["open_prompts"]),
             tags=tuple(self.tags or defaults["tags"]),
+            method_cards=tuple(self.method_cards or defaults["method_cards"]),
             default_post_visibility=self.default_post_visibility,
             anonymity_threshold=self.anonymity_threshold,
             weight=self.weight,
@@ -148,6 +150,7 @@ class Config:
     default_post_visibility: str
     anonymity_threshold: int
     weight: float
+    method_cards: tuple = ()  # of {"id", "title", "purpose", "minutes", "steps", "questions", "templates"}
     travel_currency: str = "EUR"
     travel_km_rate: object = None  # Decimal, or None when the course pays amounts only
     archived_likert_items: tuple = ()  # of {"id", "text"}: removed items whose answers are kept

@@ -1,15 +1,16 @@
 """The method card library: dialogue and solution-focused exercises (purpose, time, steps, questions).
 
 The defaults are data, one file per language (`method_cards/<language>.json`); ids are the same in
-every language, and each card names the session templates it belongs to.
+every language, and each card names the session templates it belongs to (by template id). A block
+keeps its own edited library in the `method_cards` setting (Studio, OLX); empty means these defaults.
 """
+import copy
 import functools
 import json
 from pathlib import Path
 
-from .i18n import supported_language
-
 FOLDER = Path(__file__).resolve().parent / "method_cards"
+LANGUAGES = ("en", "fi", "sv")
 
 
 @functools.cache
@@ -18,11 +19,11 @@ def _load(language):
         return tuple(json.load(data))
 
 
-def default_cards(language):
-    """The library in `language` (English when the language is not one of ours)."""
-    return _load(supported_language(language))
+def cards_in(language):
+    """A fresh copy of the default library in `language` (English when the language is not one of ours)."""
+    return copy.deepcopy(list(_load(language if language in LANGUAGES else "en")))
 
 
 def cards_for_template(cards, template_id):
     """The cards linked to one session template, in library order."""
-    return tuple(card for card in cards if template_id in card.get("templates", ()))
+    return tuple(card for card in cards if template_id and template_id in card.get("templates", ()))

@@ -31,6 +31,8 @@ LIMITS = {
     "item_text": 500,
     "tag": 80,
     "id": 60,
+    "purpose": 1_000,
+    "card_line": 500,
 }
 MAX_ITEMS = {
     "target_groups": 30,
@@ -39,6 +41,8 @@ MAX_ITEMS = {
     "likert_items": 30,
     "open_prompts": 20,
     "tags": 50,
+    "method_cards": 40,
+    "card_lines": 15,
 }
 # (minimum, maximum) of the whole-number settings.
 NUMBER_BOUNDS = {
@@ -127,6 +131,7 @@ def clean(payload, archived_ids=None):
     values["open_prompts"] = _id_list(payload, "open_prompts", errors, "text", LIMITS["item_text"], archived_ids)
     values["tags"] = _tags(payload, errors)
     values["session_templates"] = _templates(payload, errors, values["session_length_minutes"], archived_ids)
+    values["method_cards"] = _cards(payload, errors, archived_ids)
     if errors.items:
         raise SettingsInvalid(errors.items)
     return values
@@ -332,6 +337,66 @@ def _agenda(template, path, errors, session_length):
                                minutes=session_length))
             previous = minute
         cleaned.append({"minute": minute, "text": text})
+    return cleaned
+
+
+def _lines(raw, path, errors):
+    """Steps or questions: a list of texts, or one text with a line each (as the editor sends them)."""
+    if isinstance(raw, str):
+        raw = raw.splitlines()
+    if not isinstance(raw, list):
+        errors.add(path, "invalid", _("Enter a list."))
+        return []
+    lines = [line.strip() for line in raw if isinstance(line, str) and line.strip()]
+    if len(lines) > MAX_ITEMS["card_lines"]:
+        errors.add(path, "too_many", _("Use at most {limit} items.").format(limit=MAX_ITEMS["card_lines"]))
+        return []
+    if any(len(line) > LIMITS["card_line"] for line in lines):
+        errors.add(path, "too_long", _("Use at most {limit} characters (now {count}).").format(
+            limit=LIMITS["card_line"], count=max(len(line) for line in lines)))
+        return []
+    return lines
+
+
+def _template_ids(raw, path, errors):
+    """The session templates a card belongs to: ids as a list, or separated by commas or spaces."""
+    if isinstance(raw, str):
+        raw = re.split(r"[\s,]+", raw)
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(value, str) for value in raw):
+        errors.add(path, "invalid", _("Enter a list."))
+        return []
+    ids = [value.strip() for value in raw if value.strip()]
+    if any(len(value) > LIMITS["id"] or not ID_PATTERN.match(value) for value in ids):
+        errors.add(path, "invalid_id", _("Use lowercase letters, digits, - and _ only."))
+        return []
+    return ids
+
+
+def _cards(payload, errors, archived_ids):
+    """The method card library: title, purpose, minutes, steps, questions and the templates it belongs to."""
+    items = _list(payload, "method_cards", errors)
+    if items is None:
+        return None
+    cleaned, paths = [], []
+    for index, entry in enumerate(items):
+        path = f"method_cards.{index}"
+        raw = _item(entry, path, errors)
+        if raw is None:
+            continue
+        card = {"id": _clean_id(raw, path, errors)}
+        card["title"] = errors.check(f"{path}.title", validation.text, raw, "title", max_length=LIMITS["title"])
+        card["purpose"] = errors.check(f"{path}.purpose", validation.text, raw, "purpose",
+                                       max_length=LIMITS["purpose"], required=False, allow_blank=True)
+        card["minutes"] = errors.check(f"{path}.minutes", validation.integer, raw, "minutes", minimum=1,
+                                       maximum=600)
+        card["steps"] = _lines(raw.get("steps", []), f"{path}.steps", errors)
+        card["questions"] = _lines(raw.get("questions", []), f"{path}.questions", errors)
+        card["templates"] = _template_ids(raw.get("templates"), f"{path}.templates", errors)
+        cleaned.append(card)
+        paths.append(path)
+    _assign_ids(cleaned, paths, errors, archived_ids.get("method_cards", ()), "title")
     return cleaned
 
 

@@ -89,3 +89,9 @@ def money_filter(value, currency_and_language):
 
     currency, _, language = str(currency_and_language).partition(" ")
     return format_money(value, currency, language or "en")
+
+
+@register.filter(name="lines")
+def lines_filter(values):
+    """A list of texts as the lines of a textarea."""
+    return "\n".join(str(value) for value in values or ())

@@ -79,7 +79,7 @@ def test_export_is_readable_xml_not_json():
     assert all("[" not in value and "{" not in value for value in root.attrib.values())
     assert [element.tag for element in root] == [
         "introduction", "target_groups", "session_templates", "likert_items", "open_prompts", "tags",
-        "archived_likert_items", "archived_open_prompts",
+        "archived_likert_items", "archived_open_prompts", "method_cards",
     ]
     assert root.find("session_templates/session_template/agenda/line").get("minute") == "0"
 

@@ -39,3 +39,29 @@ def test_the_config_reads_the_rate_as_a_decimal():
     config = block.config("en")
     assert (config.travel_currency, config.travel_km_rate) == ("SEK", Decimal("2.5"))
     assert make_block("author").config("en").travel_km_rate is None
+
+
+def test_method_cards_are_checked_and_lines_split():
+    cards = [{"title": "Walk", "purpose": "", "minutes": "30", "steps": "One\n\nTwo ", "questions": ["Why?"],
+              "templates": "start, case_clinic"}]
+    values = clean({**valid_payload(), "method_cards": cards})
+    assert values["method_cards"] == [{"id": "walk", "title": "Walk", "purpose": "", "minutes": 30,
+                                       "steps": ["One", "Two"], "questions": ["Why?"],
+                                       "templates": ["start", "case_clinic"]}]
+    bad = [{"title": "", "minutes": "0", "steps": ["x" * 501], "templates": "Not An Id"}]
+    assert errors_of({**valid_payload(), "method_cards": bad}) == {
+        "method_cards.0.title": "required", "method_cards.0.minutes": "too_small",
+        "method_cards.0.steps": "too_long", "method_cards.0.templates": "invalid_id"}
+    assert errors_of({**valid_payload(), "method_cards": []}) == {"method_cards": "empty"}
+
+
+def test_the_default_cards_are_the_same_in_three_languages():
+    from verme_xblock.defaults import defaults_for
+
+    english, finnish, swedish = (defaults_for(language)["method_cards"] for language in ("en", "fi", "sv"))
+    assert [c["id"] for c in english] == [c["id"] for c in finnish] == [c["id"] for c in swedish]
+    assert {"dialogue_rules", "success_stories", "miracle_question", "scaling", "reflecting_team",
+            "resource_map", "case_consultation"} == {c["id"] for c in english}
+    for cards in (english, finnish, swedish):
+        assert all(c["title"] and c["purpose"] and c["steps"] and c["questions"] and c["templates"] for c in cards)
+    assert clean({**valid_payload("fi"), "method_cards": finnish})["method_cards"] == finnish

@@ -29,7 +29,7 @@ class LiveMixin:
         template_id = templates[number - 1].get("id", "") if 0 < number <= len(templates) else ""
         return {
             "state": state, "language": language, "statuses": ATTENDANCE_STATUSES,
-            "cards": method_cards.cards_for_template(method_cards.default_cards(language), template_id),
+            "cards": method_cards.cards_for_template(config.method_cards, template_id),
             "urls": {name: self.runtime.handler_url(self, name) for name in HANDLERS},
             "limits": {"notes": NOTES_MAX, "action": live.ACTION_MAX, "turn_minutes": TURN_MINUTES_MAX},
             "time_zone": timezone.get_current_timezone_name(),
