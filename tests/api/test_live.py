@@ -110,3 +110,19 @@ def test_two_devices_saving_notes_at_once_lose_nothing():
     winner = MentoringSession.objects.get(id=first_id).notes
     assert conflicts[0].current["text"] == winner  # the other device sees the saved text beside its own
     assert LiveNoteRevision.objects.count() == 1
+
+
+def test_retirement_and_export_cover_live_mode(group_id):
+    from verme_xblock.api import privacy
+
+    boss, first = facilitator(group_id), session(group_id, 1)
+    live.save_notes(BLOCK, boss, first.id, text="Notes by Maija", base_version=0)
+    live.add_action(BLOCK, boss, first.id, text="Try exit tickets", owner_id="5")
+    assert [row["text"] for row in privacy.export_user("5")["action_points"]] == ["Try exit tickets"]
+    assert [row["text"] for row in privacy.export_user("20")["session_notes"]] == ["Notes by Maija"]
+    privacy.retire_user("5")
+    privacy.retire_user("20")
+    action = ActionPoint.objects.get()
+    assert (action.owner_name, action.text) == (privacy.FORMER_PARTICIPANT, "Try exit tickets")
+    assert action.owner_id != "5" and action.created_by == ""
+    assert LiveNoteRevision.objects.get().author_name == privacy.FORMER_PARTICIPANT

@@ -18,10 +18,13 @@ from django.db import transaction
 from django.utils.translation import gettext_noop
 
 from ..models import (
+    ActionPoint,
     Attendance,
     Comment,
     Facilitator,
     GroupGoal,
+    LiveNoteRevision,
+    LiveSession,
     Membership,
     ModerationAction,
     PersonalGoal,
@@ -58,6 +61,9 @@ PERSONAL_DATA = {
     PersonalGoal: "deleted",
     RuleAgreement: "deleted",
     GroupGoal: "kept for the group, author neutral",
+    LiveSession: "kept, last editor of the notes neutral",
+    LiveNoteRevision: "kept, author neutral",
+    ActionPoint: "kept for the group, owner token and neutral name",
     TravelRecord: "kept for the employer's totals, user id replaced by the attendance token, name neutral, note erased",
 }
 
@@ -80,6 +86,11 @@ def retire_user(user_id):
     GroupGoal.objects.filter(author_id=user_id).update(author_id=token, author_name=FORMER_PARTICIPANT)
     TravelRecord.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT, note="")
     TravelRecord.objects.filter(recorded_by=user_id).update(recorded_by="")
+    LiveSession.objects.filter(notes_updated_by_id=user_id).update(notes_updated_by_id="",
+                                                                    notes_updated_by_name=FORMER_PARTICIPANT)
+    LiveNoteRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
+    ActionPoint.objects.filter(owner_id=user_id).update(owner_id=token, owner_name=FORMER_PARTICIPANT)
+    ActionPoint.objects.filter(created_by=user_id).update(created_by="")
     Attendance.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT)
     Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
@@ -134,6 +145,12 @@ def export_user(user_id, block_key=None):
                                "group__block_key", "group__name", "display_name", "text", "updated_at"),
         "ground_rules_agreed": rows(RuleAgreement.objects.filter(user_id=user_id), "group__block_key",
                                     "group__block_key", "group__name", "agreed_at"),
+        "action_points": rows(ActionPoint.objects.filter(owner_id=user_id), "session__group__block_key",
+                              "session__group__block_key", "session__group__name", "session__number", "text",
+                              "done", "created_at"),
+        "session_notes": rows(LiveNoteRevision.objects.filter(author_id=user_id), "live__session__group__block_key",
+                              "live__session__group__block_key", "live__session__group__name",
+                              "live__session__number", "version", "text", "created_at"),
         "travel": rows(TravelRecord.objects.filter(user_id=user_id), "session__group__block_key",
                        "session__group__block_key", "session__group__name", "session__number",
                        "session__starts_at", "kilometres", "amount", "note", "updated_at"),
