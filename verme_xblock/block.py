@@ -11,6 +11,7 @@ from .data import Viewer
 from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
+from .views.directory import DirectoryMixin
 from .views.groups import GroupsMixin
 from .views.live import LiveMixin
 from .views.privacy import PrivacyMixin
@@ -27,8 +28,8 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, SessionsMixin, SeasonMixin, LiveMixin, BankMixin, ReflectionsMixin, PrivacyMixin,
-    StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
+    DashboardMixin, GroupsMixin, SessionsMixin, SeasonMixin, LiveMixin, DirectoryMixin, BankMixin,
+    ReflectionsMixin, PrivacyMixin, StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
@@ -54,6 +55,7 @@ class VermeXBlock(
     # Capability sections of the learner view, in order: (method name returning a Section or None).
     student_sections = (
         "dashboard_section", "group_section", "reflections_section", "reflection_figures_section", "bank_section",
+        "directory_section",  # views/directory.py
     )
 
     @property

@@ -356,4 +356,4 @@ class Visitor(models.Model):
 
 # The season's tables live in their own module; importing them here registers them with the app.
 from .live_models import ActionPoint, LiveNoteRevision, LiveSession  # noqa: E402, F401
-from .season_models import GroupGoal, PersonalGoal, RuleAgreement, TravelRecord  # noqa: E402, F401
+from .season_models import DirectoryCard, GroupGoal, PersonalGoal, RuleAgreement, TravelRecord  # noqa: E402, F401

@@ -68,3 +68,15 @@ class TravelInfo:
         if rate is not None and self.kilometres is not None:
             total += self.kilometres * rate
         return total
+
+
+@dataclass(frozen=True)
+class DirectoryCardInfo:
+    id: int
+    user_id: str
+    display_name: str
+    organisation: str
+    role: str
+    expertise: str
+    contact: str
+    group_name: str = ""  # the person's group in this component, if any

@@ -79,4 +79,25 @@ class TravelRecord(models.Model):
         ]
 
 
-__all__ = ["GroupGoal", "PersonalGoal", "RuleAgreement", "TravelRecord"]
+__all__ = ["DirectoryCard", "GroupGoal", "PersonalGoal", "RuleAgreement", "TravelRecord"]
+
+
+class DirectoryCard(models.Model):
+    """A participant's card in the course-wide directory: present only while they opt in.
+
+    Opting in writes the row; withdrawing deletes it, so nothing stays behind.
+    """
+
+    block_key = models.CharField(max_length=255)
+    course_key = models.CharField(max_length=255, blank=True, db_index=True)
+    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    display_name = models.CharField(max_length=NAME_LENGTH, blank=True)
+    organisation = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=200, blank=True)
+    expertise = models.CharField(max_length=GOAL_LENGTH, blank=True)
+    contact = models.CharField(max_length=GOAL_LENGTH, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["display_name", "id"]
+        constraints = [models.UniqueConstraint(fields=["block_key", "user_id"], name="verme_directory_card_once")]

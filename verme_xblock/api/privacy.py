@@ -21,6 +21,7 @@ from ..models import (
     ActionPoint,
     Attendance,
     Comment,
+    DirectoryCard,
     Facilitator,
     GroupGoal,
     LiveNoteRevision,
@@ -59,6 +60,7 @@ PERSONAL_DATA = {
     ModerationAction: "kept, actor token and neutral name",
     Visitor: "deleted",
     PersonalGoal: "deleted",
+    DirectoryCard: "deleted",
     RuleAgreement: "deleted",
     GroupGoal: "kept for the group, author neutral",
     LiveSession: "kept, last editor of the notes neutral",
@@ -82,6 +84,7 @@ def retire_user(user_id):
     Reflection.objects.filter(user_id=user_id).delete()  # answers go with them (cascade)
     Visitor.objects.filter(user_id=user_id).delete()
     PersonalGoal.objects.filter(user_id=user_id).delete()
+    DirectoryCard.objects.filter(user_id=user_id).delete()
     RuleAgreement.objects.filter(user_id=user_id).delete()
     GroupGoal.objects.filter(author_id=user_id).update(author_id=token, author_name=FORMER_PARTICIPANT)
     TravelRecord.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT, note="")
@@ -145,6 +148,8 @@ def export_user(user_id, block_key=None):
                                "group__block_key", "group__name", "display_name", "text", "updated_at"),
         "ground_rules_agreed": rows(RuleAgreement.objects.filter(user_id=user_id), "group__block_key",
                                     "group__block_key", "group__name", "agreed_at"),
+        "directory_card": rows(DirectoryCard.objects.filter(user_id=user_id), "block_key", "block_key",
+                               "display_name", "organisation", "role", "expertise", "contact", "updated_at"),
         "action_points": rows(ActionPoint.objects.filter(owner_id=user_id), "session__group__block_key",
                               "session__group__block_key", "session__group__name", "session__number", "text",
                               "done", "created_at"),
