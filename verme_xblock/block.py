@@ -10,6 +10,7 @@ from .config import ConfigurationFields
 from .data import Viewer
 from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
+from .views.close import CloseMixin
 from .views.dashboard import DashboardMixin
 from .views.directory import DirectoryMixin
 from .views.groups import GroupsMixin
@@ -29,7 +30,7 @@ JS = ("js/verme.js",)
 @XBlock.supports("multi_device")
 class VermeXBlock(
     DashboardMixin, GroupsMixin, SessionsMixin, SeasonMixin, LiveMixin, DirectoryMixin, BankMixin,
-    ReflectionsMixin, PrivacyMixin, StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
+    CloseMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 

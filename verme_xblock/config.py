@@ -22,7 +22,7 @@ COURSE_WIDE = "course"
 SCALAR_SETTINGS = (
     "display_name", "introduction", "min_group_size", "max_group_size", "enrolment_mode", "session_count",
     "session_length_minutes", "session_interval_weeks", "default_post_visibility", "anonymity_threshold", "weight",
-    "travel_currency", "travel_km_rate",
+    "travel_currency", "travel_km_rate", "organiser",
 )
 
 
@@ -69,6 +69,7 @@ class ConfigurationFields:
         scope=Scope.settings,
     )
     weight = Float(display_name=gettext_lazy("Problem weight"), default=0.0, scope=Scope.settings)
+    organiser = String(display_name=gettext_lazy("Organiser"), default="", scope=Scope.settings)
     travel_currency = String(display_name=gettext_lazy("Currency of travel costs"), default="EUR",
                              scope=Scope.settings)
     # A decimal as text ("0.25"), exact in reports; empty: no per-kilometre rate, amounts only.
@@ -101,6 +102,7 @@ class ConfigurationFields:
             default_post_visibility=self.default_post_visibility,
             anonymity_threshold=self.anonymity_threshold,
             weight=self.weight,
+            organiser=self.organiser,
             travel_currency=self.travel_currency or "EUR",
             travel_km_rate=Decimal(self.travel_km_rate) if self.travel_km_rate else None,
             archived_likert_items=tuple(self.archived_likert_items),
@@ -151,6 +153,7 @@ class Config:
     anonymity_threshold: int
     weight: float
     method_cards: tuple = ()  # of {"id", "title", "purpose", "minutes", "steps", "questions", "templates"}
+    organiser: str = ""  # named on participation certificates
     travel_currency: str = "EUR"
     travel_km_rate: object = None  # Decimal, or None when the course pays amounts only
     archived_likert_items: tuple = ()  # of {"id", "text"}: removed items whose answers are kept

@@ -119,6 +119,8 @@ def clean(payload, archived_ids=None):
     for name, choices in CHOICES.items():
         values[name] = errors.check(name, validation.choice, payload, name, choices=choices)
     values["weight"] = _weight(payload, errors)
+    values["organiser"] = errors.check("organiser", validation.text, payload, "organiser",
+                                       max_length=LIMITS["display_name"], required=False, allow_blank=True)
     values["travel_currency"] = _currency(payload, errors)
     values["travel_km_rate"] = _km_rate(payload, errors)
     if values["min_group_size"] and values["max_group_size"] and values["min_group_size"] > values["max_group_size"]:

@@ -95,3 +95,12 @@ def money_filter(value, currency_and_language):
 def lines_filter(values):
     """A list of texts as the lines of a textarea."""
     return "\n".join(str(value) for value in values or ())
+
+
+@register.filter(name="hours")
+def hours_filter(minutes, language):
+    """Minutes as hours in the reader's language: 180 -> '3', 90 -> '1,5' (fi, sv) or '1.5' (en)."""
+    from .formatting import format_number
+
+    value = round(int(minutes or 0) / 60, 2)
+    return format_number(int(value) if value == int(value) else value, language)

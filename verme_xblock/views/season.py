@@ -27,6 +27,7 @@ class SeasonMixin:
             "plan": season_plan.season_plan(space.summary.id, viewer, space.members, space.sessions),
             "travel": travel.travel_of(space.summary.id, viewer),
             "live_url": self.live_url_prefix() if space.can_facilitate else "",
+            "close": self.close_urls(space, viewer),  # views/close.py: certificates and the method kit
             "currency": config.travel_currency,
             "km_rate": config.travel_km_rate,
             "limits": {"goal": season_plan.GOAL_MAX, "theme": THEME_MAX, "note": travel.NOTE_MAX},
