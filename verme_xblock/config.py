@@ -60,6 +60,7 @@ class ConfigurationFields:
     open_prompts = List(display_name=gettext_lazy("Reflection questions"), default=[], scope=Scope.settings)
     tags = List(display_name=gettext_lazy("Good-practice tags"), default=[], scope=Scope.settings)
     method_cards = List(display_name=gettext_lazy("Method cards"), default=[], scope=Scope.settings)
+    feedback_items = List(display_name=gettext_lazy("End-of-season feedback"), default=[], scope=Scope.settings)
     default_post_visibility = String(
         display_name=gettext_lazy("Default visibility of good practices"), default=COURSE_WIDE,
         scope=Scope.settings, values=[GROUP_ONLY, COURSE_WIDE],
@@ -99,6 +100,7 @@ class ConfigurationFields:
             open_prompts=tuple(self.open_prompts or defaults["open_prompts"]),
             tags=tuple(self.tags or defaults["tags"]),
             method_cards=tuple(self.method_cards or defaults["method_cards"]),
+            feedback_items=tuple(self.feedback_items or defaults["feedback_items"]),
             default_post_visibility=self.default_post_visibility,
             anonymity_threshold=self.anonymity_threshold,
             weight=self.weight,
@@ -153,6 +155,7 @@ class Config:
     anonymity_threshold: int
     weight: float
     method_cards: tuple = ()  # of {"id", "title", "purpose", "minutes", "steps", "questions", "templates"}
+    feedback_items: tuple = ()  # of {"id", "text"}: end-of-season statements on a scale of 1–5
     organiser: str = ""  # named on participation certificates
     travel_currency: str = "EUR"
     travel_km_rate: object = None  # Decimal, or None when the course pays amounts only

@@ -27,3 +27,14 @@ def cards_in(language):
 def cards_for_template(cards, template_id):
     """The cards linked to one session template, in library order."""
     return tuple(card for card in cards if template_id and template_id in card.get("templates", ()))
+
+
+@functools.cache
+def _load_feedback(language):
+    with open(FOLDER.parent / "feedback_items" / f"{language}.json", encoding="utf-8") as data:
+        return tuple(json.load(data))
+
+
+def feedback_items_in(language):
+    """The default end-of-season feedback statements (scale 1–5) in `language`, from their data file."""
+    return copy.deepcopy(list(_load_feedback(language if language in LANGUAGES else "en")))

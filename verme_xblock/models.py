@@ -356,4 +356,11 @@ class Visitor(models.Model):
 
 # The season's tables live in their own module; importing them here registers them with the app.
 from .live_models import ActionPoint, LiveNoteRevision, LiveSession  # noqa: E402, F401
-from .season_models import DirectoryCard, GroupGoal, PersonalGoal, RuleAgreement, TravelRecord  # noqa: E402, F401
+from .season_models import (  # noqa: E402, F401
+    DirectoryCard,
+    GroupGoal,
+    PersonalGoal,
+    RuleAgreement,
+    SeasonFeedbackAnswer,
+    TravelRecord,
+)

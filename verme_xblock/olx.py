@@ -32,6 +32,7 @@ ID_LISTS = {
     "target_groups": ("target_groups", "target_group", "label"),
     "likert_items": ("likert_items", "statement", "text"),
     "open_prompts": ("open_prompts", "question", "text"),
+    "feedback_items": ("feedback_items", "statement", "text"),
     "archived_likert_items": ("archived_likert_items", "statement", "text"),
     "archived_open_prompts": ("archived_open_prompts", "question", "text"),
 }
@@ -201,7 +202,7 @@ def write(block, node):
         _write_id_list(node, "target_groups", block.target_groups)
     if block.session_templates:
         _write_templates(node, block.session_templates)
-    for name in ("likert_items", "open_prompts"):
+    for name in ("likert_items", "open_prompts", "feedback_items"):
         if getattr(block, name):
             _write_id_list(node, name, getattr(block, name))
     if block.tags:

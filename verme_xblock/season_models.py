@@ -79,7 +79,6 @@ class TravelRecord(models.Model):
         ]
 
 
-__all__ = ["DirectoryCard", "GroupGoal", "PersonalGoal", "RuleAgreement", "TravelRecord"]
 
 
 class DirectoryCard(models.Model):
@@ -101,3 +100,23 @@ class DirectoryCard(models.Model):
     class Meta:
         ordering = ["display_name", "id"]
         constraints = [models.UniqueConstraint(fields=["block_key", "user_id"], name="verme_directory_card_once")]
+
+
+class SeasonFeedbackAnswer(models.Model):
+    """One member's answer (1–5) to one end-of-season feedback statement, kept apart from reflections.
+
+    Results are shown only as k-anonymous figures (see `api.season_feedback`).
+    """
+
+    group = models.ForeignKey(MentoringGroup, on_delete=models.CASCADE, related_name="season_feedback")
+    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
+    item_id = models.CharField(max_length=64)
+    value = models.PositiveSmallIntegerField()
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["group_id", "user_id", "item_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user_id", "item_id"], name="verme_season_feedback_once"),
+            check_constraint("verme_season_feedback_value", Q(value__gte=1, value__lte=5)),
+        ]

@@ -42,6 +42,7 @@ MAX_ITEMS = {
     "open_prompts": 20,
     "tags": 50,
     "method_cards": 40,
+    "feedback_items": 20,
     "card_lines": 15,
 }
 # (minimum, maximum) of the whole-number settings.
@@ -134,6 +135,7 @@ def clean(payload, archived_ids=None):
     values["tags"] = _tags(payload, errors)
     values["session_templates"] = _templates(payload, errors, values["session_length_minutes"], archived_ids)
     values["method_cards"] = _cards(payload, errors, archived_ids)
+    values["feedback_items"] = _id_list(payload, "feedback_items", errors, "text", LIMITS["item_text"], archived_ids)
     if errors.items:
         raise SettingsInvalid(errors.items)
     return values

@@ -74,3 +74,20 @@ def test_names_and_cards_with_payloads_print_inert(group_id):
     Attendance.objects.filter(user_id="41").update(display_name=PAYLOADS[2])
     status, html = page(block_for(20, fields={"organiser": PAYLOADS[0]}), "certificate_print", f"group_id={group_id}")
     assert status == 200 and dangerous_parts(user_content(html)) == []
+
+
+def test_members_send_feedback_from_the_form_and_facilitators_see_k_anonymous_figures(group_id):
+    from tests.helpers import call_handler
+    from verme_xblock.defaults import defaults_for
+
+    items = defaults_for("en")["feedback_items"]
+    form = {f"answers.{item['id']}": "4" for item in items}
+    status, body = call_handler(block_for(41), "season_feedback_submit", {**form, f"answers.{items[0]['id']}": "9"})
+    assert status == 400 and body["error"]["code"] == "too_large"
+    status, body = call_handler(block_for(41), "season_feedback_submit", form)
+    assert status == 200 and body["message"] == "Thank you for your feedback."
+    html = block_for(20).render("student_view").body_html()
+    assert "Feedback of this group" in html and "Too few answers to show (fewer than 3)." in html
+    status, body = call_handler(block_for(7, is_staff=True), "groups_show", {"group_id": group_id})
+    assert status == 200 and "Feedback of all groups" in body["html"] and "Feedback of this group" in body["html"]
+    assert "Feedback of this group" not in block_for(42).render("student_view").body_html()

@@ -37,6 +37,7 @@ from ..models import (
     ReflectionAnswer,
     Report,
     RuleAgreement,
+    SeasonFeedbackAnswer,
     TravelRecord,
     Visitor,
 )
@@ -61,6 +62,7 @@ PERSONAL_DATA = {
     Visitor: "deleted",
     PersonalGoal: "deleted",
     DirectoryCard: "deleted",
+    SeasonFeedbackAnswer: "deleted",
     RuleAgreement: "deleted",
     GroupGoal: "kept for the group, author neutral",
     LiveSession: "kept, last editor of the notes neutral",
@@ -85,6 +87,7 @@ def retire_user(user_id):
     Visitor.objects.filter(user_id=user_id).delete()
     PersonalGoal.objects.filter(user_id=user_id).delete()
     DirectoryCard.objects.filter(user_id=user_id).delete()
+    SeasonFeedbackAnswer.objects.filter(user_id=user_id).delete()
     RuleAgreement.objects.filter(user_id=user_id).delete()
     GroupGoal.objects.filter(author_id=user_id).update(author_id=token, author_name=FORMER_PARTICIPANT)
     TravelRecord.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT, note="")
@@ -148,6 +151,8 @@ def export_user(user_id, block_key=None):
                                "group__block_key", "group__name", "display_name", "text", "updated_at"),
         "ground_rules_agreed": rows(RuleAgreement.objects.filter(user_id=user_id), "group__block_key",
                                     "group__block_key", "group__name", "agreed_at"),
+        "season_feedback": rows(SeasonFeedbackAnswer.objects.filter(user_id=user_id), "group__block_key",
+                                "group__block_key", "group__name", "item_id", "value", "answered_at"),
         "directory_card": rows(DirectoryCard.objects.filter(user_id=user_id), "block_key", "block_key",
                                "display_name", "organisation", "role", "expertise", "contact", "updated_at"),
         "action_points": rows(ActionPoint.objects.filter(owner_id=user_id), "session__group__block_key",

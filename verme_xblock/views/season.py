@@ -6,7 +6,8 @@ Both live inside the group's space: each handler answers with that section re-re
 from django.utils.translation import gettext as _
 
 from .. import validation
-from ..api import season_plan, travel
+from ..api import season_feedback, season_plan, travel
+from ..errors import Refusal
 from ..handlers import json_api
 from .groups import object_id
 
@@ -28,10 +29,37 @@ class SeasonMixin:
             "travel": travel.travel_of(space.summary.id, viewer),
             "live_url": self.live_url_prefix() if space.can_facilitate else "",
             "close": self.close_urls(space, viewer),  # views/close.py: certificates and the method kit
+            "feedback": self.feedback_context(viewer, space, config),
             "currency": config.travel_currency,
             "km_rate": config.travel_km_rate,
             "limits": {"goal": season_plan.GOAL_MAX, "theme": THEME_MAX, "note": travel.NOTE_MAX},
         }
+
+    def feedback_context(self, viewer, space, config):
+        """The end-of-season feedback form (members) and its k-anonymous figures (facilitators, staff)."""
+        items, k = config.feedback_items, config.anonymity_threshold
+        group_id = space.summary.id
+        return {
+            "items": items,
+            "mine": season_feedback.my_answers(viewer) if space.is_member else {},
+            "group": season_feedback.figures(self.block_key, viewer, items, k, group_id)
+            if space.can_facilitate else (),
+            "overall": season_feedback.figures(self.block_key, viewer, items, k) if viewer.is_course_staff else (),
+            "k": max(k, season_feedback.MIN_K),
+        }
+
+    @json_api()
+    def season_feedback_submit(self, payload, viewer):
+        config = self.current_config()
+        raw = payload.get("answers")
+        if raw is None:  # the form sends one radio group per statement: answers.<item id>
+            raw = {key[len("answers."):]: value for key, value in payload.items() if key.startswith("answers.")}
+        if not isinstance(raw, dict):
+            raise Refusal("incomplete", _("Answer every statement."), field="answers")
+        answers = {str(item_id)[:64]: validation.integer(raw, item_id, minimum=1, maximum=5) for item_id in raw}
+        group_id = season_feedback.submit(self.block_key, viewer, config.feedback_items, answers)
+        self.runtime.publish(self, "xblock.verme.season_feedback.submitted", {"group_id": group_id})
+        return self.groups_reply(payload, _("Thank you for your feedback."), group_id)
 
     @json_api()
     def season_goal_add(self, payload, viewer):
