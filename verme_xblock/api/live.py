@@ -48,9 +48,15 @@ def _session(block_key, viewer, session_id):
     return session
 
 
+def _ensure_live(session):
+    """Make the live row before any transaction (once the call is known to be valid): two devices
+    creating it at once inside locking transactions would deadlock on MySQL's unique-key locks."""
+    LiveSession.objects.get_or_create(session=session)
+
+
 def _live(session, lock=False):
-    live, _created = LiveSession.objects.get_or_create(session=session)
-    return LiveSession.objects.select_for_update().get(id=live.id) if lock else live
+    live = LiveSession.objects.filter(session=session)
+    return live.select_for_update().get() if lock else live.get()
 
 
 def agenda_items(session):
@@ -67,6 +73,7 @@ def agenda_items(session):
 def live_state(block_key, viewer, session_id, now=None):
     """The live screen of one session (a fixed number of queries)."""
     session = _session(block_key, viewer, session_id)
+    _ensure_live(session)
     live = _live(session)
     info = next(s for s in sessions_of(session.group_id, viewer) if s.id == session.id)
     members = tuple(Member(m.user_id, m.display_name, m.organisation, m.role)
@@ -91,6 +98,7 @@ def go_to_item(block_key, viewer, session_id, index):
     session = _session(block_key, viewer, session_id)
     if not 0 <= index < len(agenda_items(session)):
         raise Refusal("invalid", _("That agenda line does not exist."), field="index")
+    _ensure_live(session)
     with transaction.atomic():
         live = _live(session, lock=True)
         live.agenda_index, live.item_started_at = index, timezone.now()
@@ -109,6 +117,7 @@ def start_round(block_key, viewer, session_id, minutes, shuffle=True):
         raise Refusal("no_members", _("Nobody is present for a round."), field="minutes")
     if shuffle:
         random.SystemRandom().shuffle(order)
+    _ensure_live(session)
     with transaction.atomic():
         live = _live(session, lock=True)
         live.turn_order, live.turn_index, live.turn_minutes = order, 0, minutes
@@ -119,6 +128,8 @@ def start_round(block_key, viewer, session_id, minutes, shuffle=True):
 def next_speaker(block_key, viewer, session_id):
     """The next member speaks; after the last one the round ends."""
     session = _session(block_key, viewer, session_id)
+    if not LiveSession.objects.filter(session=session, turn_started_at__isnull=False).exists():
+        raise Refusal("no_round", _("Start a round first."))
     with transaction.atomic():
         live = _live(session, lock=True)
         if live.turn_started_at is None:
@@ -131,6 +142,7 @@ def next_speaker(block_key, viewer, session_id):
 def save_notes(block_key, viewer, session_id, *, text, base_version):
     """Save the notes if nobody saved since `base_version`; they become the session's minutes."""
     session = _session(block_key, viewer, session_id)
+    _ensure_live(session)
     with transaction.atomic():
         live = _live(session, lock=True)
         if live.notes_version != base_version:
