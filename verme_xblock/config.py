@@ -23,6 +23,7 @@ SCALAR_SETTINGS = (
     "display_name", "introduction", "min_group_size", "max_group_size", "enrolment_mode", "session_count",
     "session_length_minutes", "session_interval_weeks", "default_post_visibility", "anonymity_threshold", "weight",
     "travel_currency", "travel_km_rate", "organiser",
+    "teamset_id",
 )
 
 
@@ -76,6 +77,8 @@ class ConfigurationFields:
     # A decimal as text ("0.25"), exact in reports; empty: no per-kilometre rate, amounts only.
     travel_km_rate = String(display_name=gettext_lazy("Travel rate per kilometre"), default="",
                             scope=Scope.settings)
+    # A course teamset whose teams are the groups (Open edX Teams); empty: groups are managed in the block.
+    teamset_id = String(display_name=gettext_lazy("Groups from a teamset"), default="", scope=Scope.settings)
     # Reflection items an author removed: their answers stay, and reports can still name them.
     archived_likert_items = List(
         display_name=gettext_lazy("Removed reflection statements"), default=[], scope=Scope.settings
@@ -109,6 +112,7 @@ class ConfigurationFields:
             travel_km_rate=Decimal(self.travel_km_rate) if self.travel_km_rate else None,
             archived_likert_items=tuple(self.archived_likert_items),
             archived_open_prompts=tuple(self.archived_open_prompts),
+            teamset_id=self.teamset_id,
         )
 
     def settings_values(self, language="en"):
@@ -161,3 +165,4 @@ class Config:
     travel_km_rate: object = None  # Decimal, or None when the course pays amounts only
     archived_likert_items: tuple = ()  # of {"id", "text"}: removed items whose answers are kept
     archived_open_prompts: tuple = ()  # of {"id", "text"}
+    teamset_id: str = ""  # groups follow this teamset's teams (Open edX Teams) when set

@@ -6,6 +6,7 @@ travel to one session), so members writing at once never overwrite each other.
 from django.db import models
 from django.db.models import Q
 
+from .live_models import ActionPoint, LiveNoteRevision, LiveSession
 from .models import NAME_LENGTH, USER_ID_LENGTH, MentoringGroup, MentoringSession, check_constraint
 
 GOAL_LENGTH = 500
@@ -120,3 +121,10 @@ class SeasonFeedbackAnswer(models.Model):
             models.UniqueConstraint(fields=["group", "user_id", "item_id"], name="verme_season_feedback_once"),
             check_constraint("verme_season_feedback_value", Q(value__gte=1, value__lte=5)),
         ]
+
+
+# What `models` re-exports (the live session tables are defined in `live_models`).
+__all__ = [
+    "ActionPoint", "DirectoryCard", "GroupGoal", "LiveNoteRevision", "LiveSession", "PersonalGoal", "RuleAgreement",
+    "SeasonFeedbackAnswer", "TravelRecord",
+]

@@ -33,6 +33,7 @@ LIMITS = {
     "id": 60,
     "purpose": 1_000,
     "card_line": 500,
+    "teamset_id": 100,
 }
 MAX_ITEMS = {
     "target_groups": 30,
@@ -124,6 +125,8 @@ def clean(payload, archived_ids=None):
                                        max_length=LIMITS["display_name"], required=False, allow_blank=True)
     values["travel_currency"] = _currency(payload, errors)
     values["travel_km_rate"] = _km_rate(payload, errors)
+    values["teamset_id"] = errors.check("teamset_id", validation.text, payload, "teamset_id",
+                                        max_length=LIMITS["teamset_id"], required=False, allow_blank=True) or ""
     if values["min_group_size"] and values["max_group_size"] and values["min_group_size"] > values["max_group_size"]:
         errors.add("max_group_size", "min_above_max",
                    _("The maximum group size must be at least the minimum ({minimum}).").format(

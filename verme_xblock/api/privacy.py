@@ -22,6 +22,7 @@ from ..models import (
     Attendance,
     Comment,
     DirectoryCard,
+    EndedMembership,
     Facilitator,
     GroupGoal,
     LiveNoteRevision,
@@ -69,6 +70,7 @@ PERSONAL_DATA = {
     LiveNoteRevision: "kept, author neutral",
     ActionPoint: "kept for the group, owner token and neutral name",
     TravelRecord: "kept for the employer's totals, user id replaced by the attendance token, name neutral, note erased",
+    EndedMembership: "deleted",
 }
 
 
@@ -97,6 +99,7 @@ def retire_user(user_id):
     LiveNoteRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
     ActionPoint.objects.filter(owner_id=user_id).update(owner_id=token, owner_name=FORMER_PARTICIPANT)
     ActionPoint.objects.filter(created_by=user_id).update(created_by="")
+    EndedMembership.objects.filter(user_id=user_id).delete()
     Attendance.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT)
     Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
@@ -164,6 +167,8 @@ def export_user(user_id, block_key=None):
         "travel": rows(TravelRecord.objects.filter(user_id=user_id), "session__group__block_key",
                        "session__group__block_key", "session__group__name", "session__number",
                        "session__starts_at", "kilometres", "amount", "note", "updated_at"),
+        "ended_memberships": rows(EndedMembership.objects.filter(user_id=user_id), "block_key", "block_key",
+                                  "group__name", "display_name", "organisation", "role", "joined_at", "ended_at"),
     }
 
 
