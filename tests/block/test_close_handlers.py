@@ -4,7 +4,7 @@ import re
 import pytest
 from webob import Request
 
-from tests.block.test_groups_handlers import block_for, create
+from tests.block.test_groups_handlers import block_for, create, people  # noqa: F401 (autouse: the LMS users)
 from tests.xss_payloads import PAYLOADS, dangerous_parts
 from verme_xblock.models import Attendance, MentoringSession
 

@@ -2,7 +2,7 @@
 field of a card (and in the name shown) render inert; a post's author links to their card."""
 import pytest
 
-from tests.block.test_groups_handlers import block_for, create
+from tests.block.test_groups_handlers import block_for, create, people  # noqa: F401 (autouse: the LMS users)
 from tests.block.test_handler_contract import assert_error_shape
 from tests.helpers import call_handler, count_rows
 from tests.runtimes import make_block

@@ -2,7 +2,7 @@
 nothing, and every XSS payload through goals, themes, personal goals and travel notes renders inert."""
 import pytest
 
-from tests.block.test_groups_handlers import block_for, create
+from tests.block.test_groups_handlers import block_for, create, people  # noqa: F401 (autouse: the LMS users)
 from tests.block.test_handler_contract import assert_error_shape
 from tests.helpers import call_handler, count_rows
 from tests.xss_payloads import PAYLOADS, dangerous_parts
