@@ -15,6 +15,7 @@ from .views.dashboard import DashboardMixin
 from .views.directory import DirectoryMixin
 from .views.groups import GroupsMixin
 from .views.live import LiveMixin
+from .views.messages import MessagesMixin
 from .views.people import PeopleMixin
 from .views.platform import PlatformSurfacesMixin
 from .views.privacy import PrivacyMixin
@@ -33,7 +34,7 @@ JS = ("js/verme.js",)
 @XBlock.supports("multi_device")
 class VermeXBlock(
     DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, SeasonMixin, LiveMixin, DirectoryMixin,
-    BankMixin, CloseMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin, PlatformSurfacesMixin,
+    BankMixin, CloseMixin, ReflectionsMixin, MessagesMixin, PrivacyMixin, StudioEditorMixin, PlatformSurfacesMixin,
     OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
@@ -61,6 +62,7 @@ class VermeXBlock(
     student_sections = (
         "dashboard_section", "group_section", "reflections_section", "reflection_figures_section", "bank_section",
         "directory_section",  # views/directory.py
+        "messages_section",
     )
 
     @property
@@ -81,6 +83,7 @@ class VermeXBlock(
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)
+            self.register_for_messages()
             sections = [section for name in self.student_sections if (section := getattr(self, name)(viewer))]
             html = rendering.render(
                 "verme/student_view.html",

@@ -401,4 +401,5 @@ class EndedMembership(CourseKeyed):
         ordering = ["-ended_at", "id"]
 
 
+from .mail.models import MessageBlock, MessagePreference, SentMessage, SessionAnnouncement  # noqa: E402, F401 (tables of mail/)
 from .season_models import *  # noqa: E402, F403 (the season's tables: importing them registers them)

@@ -17,6 +17,7 @@ import uuid
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from ..mail.models import MessagePreference, SentMessage
 from ..models import (
     ActionPoint,
     Attendance,
@@ -71,6 +72,8 @@ PERSONAL_DATA = {
     ActionPoint: "kept for the group, owner token and neutral name",
     TravelRecord: "kept for the employer's totals, user id replaced by the attendance token, name neutral, note erased",
     EndedMembership: "deleted",
+    MessagePreference: "deleted",
+    SentMessage: "deleted (the log of messages sent to the user)",
 }
 
 
@@ -100,6 +103,8 @@ def retire_user(user_id):
     ActionPoint.objects.filter(owner_id=user_id).update(owner_id=token, owner_name=FORMER_PARTICIPANT)
     ActionPoint.objects.filter(created_by=user_id).update(created_by="")
     EndedMembership.objects.filter(user_id=user_id).delete()
+    MessagePreference.objects.filter(user_id=user_id).delete()
+    SentMessage.objects.filter(user_id=user_id).delete()
     Attendance.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT)
     Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
@@ -169,6 +174,10 @@ def export_user(user_id, block_key=None):
                        "session__starts_at", "kilometres", "amount", "note", "updated_at"),
         "ended_memberships": rows(EndedMembership.objects.filter(user_id=user_id), "block_key", "block_key",
                                   "group__name", "display_name", "organisation", "role", "joined_at", "ended_at"),
+        "message_preferences": rows(MessagePreference.objects.filter(user_id=user_id), "block_key",
+                                    "block_key", "kind", "enabled", "updated_at"),
+        "messages_sent": rows(SentMessage.objects.filter(user_id=user_id), "block_key",
+                              "block_key", "kind", "subject", "status", "sent_at"),
     }
 
 

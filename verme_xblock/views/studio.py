@@ -12,6 +12,7 @@ from ..config import COURSE_WIDE, GROUP_ONLY, SELF_SELECT, STAFF_ASSIGNED
 from ..defaults import LIST_SETTINGS, defaults_for
 from ..errors import Refusal, forbidden
 from ..handlers import json_api
+from ..mail.kinds import KINDS, LABELS
 from ..markup import render_markdown
 
 CSS = ("css/verme.css", "css/studio.css")
@@ -92,6 +93,7 @@ class StudioEditorMixin:
 
     def _editor_context(self, language):
         labels = choice_labels()
+        config = self.config(language)
         return {
             "enrolment_options": [(value, labels[value]) for value in (SELF_SELECT, STAFF_ASSIGNED)],
             "visibility_options": [(value, labels[value]) for value in (COURSE_WIDE, GROUP_ONLY)],
@@ -100,7 +102,7 @@ class StudioEditorMixin:
             "limits": studio_settings.LIMITS,
             "bounds": studio_settings.NUMBER_BOUNDS,
             "labels": labels,
-            "advice": studio_settings.advice(self.config(language)),
+            "advice": studio_settings.advice(config),
             # (key, label, textarea rows or 0 for one line) of a method card in the editor
             "card_fields": [
                 ("title", _("Title"), 0), ("purpose", _("Purpose"), 2), ("minutes", _("Time (minutes)"), 0),
@@ -108,6 +110,7 @@ class StudioEditorMixin:
                 ("templates", _("Session template ids where the card is used (separated by spaces)"), 0),
             ],
             "teamset_options": self._teamset_options(),
+            "message_kind_options": [(kind, LABELS[kind], kind in config.message_kinds) for kind in KINDS],
         }
 
     def _teamset_options(self):
