@@ -25,7 +25,7 @@ def hide_course_wide_organisations(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verme_xblock', '0010_messages'),
+        ('verme_xblock', '0009_season'),
     ]
 
     operations = [
