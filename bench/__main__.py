@@ -27,16 +27,26 @@ def run_size(size, database, runs, writers):
     return result
 
 
+def _multiple(value):
+    return f"{value:7.1f}" if value is not None else f"{'–':>7}"
+
+
 def table(results):
+    """Each view as a multiple of the two floors measured beside it (×empty component, ×bare Django
+    view), its SQL queries, then absolute milliseconds (secondary: they move with the machine's load);
+    the last column is how much the ×empty multiple grew from the first size to the last."""
     sizes = [result["size"] for result in results]
-    lines = [f"{'view':34}" + "".join(f"{size + ' ms':>14}" for size in sizes)
-             + "".join(f"{size[:1] + ' q':>6}" for size in sizes) + f"{'ratio':>8}"]
+    head = "".join(f" | {size:>7} ×empty  ×bare      q      ms" for size in sizes)
+    lines = [f"{'view':32}{head} | {'growth':>6}"]
     for view in results[0]["views"]:
-        times = [result["views"][view]["ms"]["median"] for result in results]
-        queries = [result["views"][view]["queries"]["median"] for result in results]
-        ratio = times[-1] / times[0] if times[0] else float("nan")
-        lines.append(f"{view:34}" + "".join(f"{value:14.1f}" for value in times)
-                     + "".join(f"{value:6.0f}" for value in queries) + f"{ratio:8.2f}")
+        cells, multiples = [], []
+        for result in results:
+            figures = result["views"][view]
+            multiples.append(figures.get("x_empty"))
+            cells.append(f" | {'':7}{_multiple(figures.get('x_empty'))}{_multiple(figures.get('x_bare'))}"
+                         f"{figures['queries']['median']:7.0f}{figures['ms']['median']:8.1f}")
+        growth = multiples[-1] / multiples[0] if multiples[0] and multiples[-1] is not None else None
+        lines.append(f"{view:32}{''.join(cells)} | {_multiple(growth)[1:]}")
     first = results[0]["first_view"]
     lines.append(f"learner first view: {first['bytes']} bytes, {first['gzip_bytes']} bytes gzipped "
                  f"({', '.join(first['files'])})")

@@ -21,13 +21,14 @@ def main():
     django.setup()
     from django.core.management import call_command
 
-    from bench import datasets, load, views, writes
+    from bench import datasets, floors, load, views, writes
 
     call_command("migrate", run_syncdb=True, verbosity=0)
     spec = datasets.SIZES[args.size]
     result = {"size": args.size, "database": args.database, "rows": datasets.seed(args.size), "views": {}}
-    for name, call in views.measured_views():
-        result["views"][name] = views.measure(call, args.runs)
+    floor_calls = {key: call for (_, key), (_, call) in zip(floors.FLOORS, floors.measured_floors(), strict=True)}
+    for name, call in [*floors.measured_floors(), *views.measured_views()]:
+        result["views"][name] = views.measure(call, args.runs, floor_calls)
     result["first_view"] = views.first_view_size()
     result["writes"] = {}
     if writes.WRITE_SCENARIOS:

@@ -80,18 +80,33 @@ def measured_views():
     ]
 
 
-def measure(call, runs):
-    """Median/min/max of server time (ms), SQL queries and SQL time over `runs` calls (one warm-up)."""
+def _timed(call):
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(call, runs, floors):
+    """Median/min/max of server time (ms), SQL queries and SQL time over `runs` calls (one warm-up),
+    and the view's multiple of each floor: every run times the floors right before the view, so a
+    machine that is slower for a while is slower for both."""
     call()
     timings, sql_times, counts = [], [], []
+    floor_times = {name: [] for name in floors}
     for _ in range(runs):
+        for name, floor in floors.items():
+            floor_times[name].append(_timed(floor))
         with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            call()
-            timings.append((time.perf_counter() - started) * 1000)
+            timings.append(_timed(call))
         counts.append(len(queries.captured_queries))
         sql_times.append(sum(float(query["time"]) for query in queries.captured_queries) * 1000)
-    return {"ms": stats.summary(timings), "queries": stats.summary(counts), "sql_ms": stats.summary(sql_times)}
+    result = {"ms": stats.summary(timings), "queries": stats.summary(counts), "sql_ms": stats.summary(sql_times)}
+    view_ms = result["ms"]["median"]
+    for name, times in floor_times.items():
+        floor_ms = stats.summary(times)["median"]
+        result[f"floor_{name}_ms"] = floor_ms
+        result[f"x_{name}"] = view_ms / floor_ms if floor_ms else None
+    return result
 
 
 def first_view_size():
