@@ -16,6 +16,9 @@ SIZES = {
                "reflections": 500},
     "large": {"groups": 100, "participants": 900, "posts": 20000, "reactions": 100000, "comments": 20000,
               "reflections": 5000},
+    # For docs/scaling.md: a season of a large network.
+    "xlarge": {"groups": 1000, "participants": 9000, "posts": 200000, "reactions": 400000, "comments": 50000,
+               "reflections": 20000},
 }
 
 ORGANISATIONS = ["Harbour Vocational College", "Lakeside Vocational Institute", "Northern Skills Centre",
