@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def counting_reads(monkeypatch):
     reads = []
-    original = config_module.ConfigurationFields._read_config  # noqa: SLF001
+    original = config_module.ConfigurationFields._read_config
 
     def read(block, language):
         reads.append(language)

@@ -19,7 +19,7 @@ def test_the_useful_count_migration_counts_the_existing_marks():
     old = executor.loader.project_state(before).apps
     Post, Reaction = old.get_model("verme_xblock", "Post"), old.get_model("verme_xblock", "Reaction")
     marked = Post.objects.create(block_key="b", author_id="1", title="Marked", body="x")
-    unmarked = Post.objects.create(block_key="b", author_id="1", title="Unmarked", body="x")
+    Post.objects.create(block_key="b", author_id="1", title="Unmarked", body="x")
     Reaction.objects.bulk_create([Reaction(post=marked, user_id=str(n)) for n in range(3)])
     try:
         executor = MigrationExecutor(connection)
