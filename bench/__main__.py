@@ -89,13 +89,19 @@ def series_table(series):
     """The bank's pages as it grows: ×empty floor and queries per size, and the worst growth per 10×."""
     steps = series["steps"]
     head = "".join(f" | {step['posts']:>7} ×empty  q" for step in steps)
-    lines = [f"{'bank page':24}{head} | worst ×/10×  overall"]
+    lines = [f"{'bank page':24}{head} | worst ×/10×  overall | database at the largest size"]
     for page in steps[0]["pages"]:
         multiples = [step["pages"][page]["x_empty"] for step in steps]
         cells = "".join(f" | {'':7}{_multiple(step['pages'][page]['x_empty'])}"
                         f"{step['pages'][page]['queries']['median']:3.0f}" for step in steps)
         worst = max(later / earlier for earlier, later in itertools.pairwise(multiples))
-        lines.append(f"{page:24}{cells} | {worst:11.2f} {multiples[-1] / multiples[0]:8.2f}")
+        cost = steps[-1]["pages"][page].get("database", {})
+        if "rows_read" in cost:
+            cost_text = "rows read " + " → ".join(str(step["pages"][page]["database"]["rows_read"]) for step in steps)
+        else:
+            cost_text = "sorts" if cost.get("sorts") else "index order, no sort"
+            cost_text += ", scans the posts" if cost.get("scans") else ""
+        lines.append(f"{page:24}{cells} | {worst:11.2f} {multiples[-1] / multiples[0]:8.2f} | {cost_text}")
     return "\n".join(lines)
 
 

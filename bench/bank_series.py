@@ -76,6 +76,41 @@ def pages():
     ]
 
 
+def page_query_cost(filters):
+    """What the page's main query costs the database, independent of the machine's load: on
+    MariaDB/MySQL the rows its handlers read (Handler_read_* before and after); on SQLite whether
+    the plan sorts (a temporary B-tree) or scans the posts table instead of walking an index."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from verme_xblock.api import bank
+    from verme_xblock.bank_data import Filters
+
+    from . import views
+    from .datasets import LEARNER
+
+    block = views.block_for(LEARNER)
+    viewer = block.viewer()
+    call = lambda: bank.list_posts(block.block_key, viewer, Filters(**filters))  # noqa: E731
+    if connection.vendor == "mysql":
+        def reads():
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW SESSION STATUS LIKE 'Handler_read%%'")
+                return sum(int(value) for _, value in cursor.fetchall())
+
+        first = reads()
+        overhead = reads() - first  # what SHOW STATUS itself reads
+        before = reads()
+        call()
+        return {"rows_read": reads() - before - overhead}
+    with CaptureQueriesContext(connection) as queries:
+        call()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + queries.captured_queries[0]["sql"])
+        plan = " ; ".join(str(row[-1]) for row in cursor.fetchall())
+    return {"plan": plan, "sorts": "TEMP B-TREE" in plan, "scans": "SCAN verme_xblock_post" in plan}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", default="sqlite")
@@ -100,6 +135,7 @@ def main():
         step = {"posts": total, "pages": {}}
         for name, filters in pages():
             step["pages"][name] = views.measure(views.bank_page(datasets.LEARNER, **filters), args.runs, floor_calls)
+            step["pages"][name]["database"] = page_query_cost(filters)
         steps.append(step)
         print(f"… {total} posts", file=sys.stderr, flush=True)
         total *= 10
