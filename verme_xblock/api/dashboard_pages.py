@@ -60,6 +60,15 @@ def _attendance_rate():
                  Subquery(recorded, output_field=IntegerField()))
 
 
+def _target_rank(target_order):
+    """The position of the group's target group in `target_order` (unknown ones last); without an
+    order, the stored id (a constant would make MySQL read ORDER BY '0' as a column name)."""
+    if not target_order:
+        return F("target_group")
+    return Case(*(When(target_group=ident, then=Value(rank)) for rank, ident in enumerate(target_order)),
+                default=Value(len(target_order)), output_field=IntegerField())
+
+
 def sort_expression(sort, now, target_order=()):
     """The database expression the dashboard orders by for the column `sort` (one of SORTS).
 
@@ -71,8 +80,7 @@ def sort_expression(sort, now, target_order=()):
     submitted = _count(Reflection.objects.filter(group_id=OuterRef("pk"), status=Reflection.SUBMITTED, slot__gt=0))
     expressions = {
         "name": lambda: Lower("name"),
-        "target": lambda: Case(*(When(target_group=ident, then=Value(rank)) for rank, ident in enumerate(target_order)),
-                               default=Value(len(target_order)), output_field=IntegerField()),
+        "target": lambda: _target_rank(target_order),
         "facilitators": _first_facilitator,
         "members": lambda: members,
         "sessions": lambda: held,
