@@ -12,6 +12,7 @@ from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
+from .views.messages import MessagesMixin
 from .views.people import PeopleMixin
 from .views.platform import PlatformSurfacesMixin
 from .views.privacy import PrivacyMixin
@@ -28,8 +29,8 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "teams_configuration", "enrollments", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin,
-    StudioEditorMixin, PlatformSurfacesMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
+    DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, BankMixin, ReflectionsMixin, MessagesMixin,
+    PrivacyMixin, StudioEditorMixin, PlatformSurfacesMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
@@ -55,6 +56,7 @@ class VermeXBlock(
     # Capability sections of the learner view, in order: (method name returning a Section or None).
     student_sections = (
         "dashboard_section", "group_section", "reflections_section", "reflection_figures_section", "bank_section",
+        "messages_section",
     )
 
     @property
@@ -75,6 +77,7 @@ class VermeXBlock(
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)
+            self.register_for_messages()
             sections = [section for name in self.student_sections if (section := getattr(self, name)(viewer))]
             html = rendering.render(
                 "verme/student_view.html",

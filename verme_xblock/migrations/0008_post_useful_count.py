@@ -15,7 +15,7 @@ def count_reactions(apps, schema_editor):  # noqa: ARG001 (RunPython signature)
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("verme_xblock", "0007_course_keys_and_lifecycle"),
+        ("verme_xblock", "0010_messages"),
     ]
 
     operations = [
