@@ -46,7 +46,9 @@ setup(
     packages=find_packages(include=["verme_xblock", "verme_xblock.*"]),
     install_requires=read_requirements("base.in"),
     include_package_data=False,
-    package_data=package_data("verme_xblock", ["static", "templates", "translations"]),
+    package_data=package_data(
+        "verme_xblock", ["static", "templates", "translations", "method_cards", "feedback_items"]
+    ),
     entry_points={
         "xblock.v1": ["verme = verme_xblock.block:VermeXBlock"],
         "lms.djangoapp": ["verme_xblock = verme_xblock.apps:VermeConfig"],

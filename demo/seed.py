@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from workbench.scenarios import get_scenarios
 
+from demo.seed_season import seed_season
 from verme_xblock import i18n, roles
 from verme_xblock.api import access, bank, bank_moderation, groups, plans, reflections, sessions
 from verme_xblock.data import Viewer
@@ -201,6 +202,7 @@ def seed():
         seed_group_spaces(block_key, language)  # first: the reflections reuse these sessions
         seed_reflections(block_key, language)
         seed_visitors(block_key, language)
+        seed_season(block_key, language)  # demo/seed_season.py: the session-1 plan and travel
         seed_messages(block_key, language)
     return seeded
 

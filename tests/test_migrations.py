@@ -13,7 +13,7 @@ def test_the_useful_count_migration_counts_the_existing_marks():
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    before, after = [("verme_xblock", "0010_messages")], [("verme_xblock", "0008_post_useful_count")]
+    before, after = [("verme_xblock", "0009_season")], [("verme_xblock", "0008_post_useful_count")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps

@@ -39,6 +39,7 @@ class PostView:
     session_id: int | None = None
     is_own: bool = False
     can_moderate: bool = False
+    author_id: str = ""  # links the author's directory card when they opted in
 
     @property
     def comment_count(self):

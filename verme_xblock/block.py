@@ -10,13 +10,17 @@ from .config import ConfigurationFields
 from .data import Viewer
 from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
+from .views.close import CloseMixin
 from .views.dashboard import DashboardMixin
+from .views.directory import DirectoryMixin
 from .views.groups import GroupsMixin
+from .views.live import LiveMixin
 from .views.messages import MessagesMixin
 from .views.people import PeopleMixin
 from .views.platform import PlatformSurfacesMixin
 from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
+from .views.season import SeasonMixin
 from .views.sessions import SessionsMixin
 from .views.studio import StudioEditorMixin
 from .views.teams import TeamsMixin
@@ -29,8 +33,9 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "teams_configuration", "enrollments", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, BankMixin, ReflectionsMixin, MessagesMixin,
-    PrivacyMixin, StudioEditorMixin, PlatformSurfacesMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
+    DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, SeasonMixin, LiveMixin, DirectoryMixin,
+    BankMixin, CloseMixin, ReflectionsMixin, MessagesMixin, PrivacyMixin, StudioEditorMixin, PlatformSurfacesMixin,
+    OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
@@ -56,6 +61,7 @@ class VermeXBlock(
     # Capability sections of the learner view, in order: (method name returning a Section or None).
     student_sections = (
         "dashboard_section", "group_section", "reflections_section", "reflection_figures_section", "bank_section",
+        "directory_section",  # views/directory.py
         "messages_section",
     )
 

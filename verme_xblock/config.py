@@ -6,6 +6,7 @@ so from then on the block keeps the author's language (see `defaults.py`).
 """
 import copy
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy
 from xblock.fields import Float, Integer, List, Scope, String
@@ -22,6 +23,7 @@ COURSE_WIDE = "course"
 SCALAR_SETTINGS = (
     "display_name", "introduction", "min_group_size", "max_group_size", "enrolment_mode", "session_count",
     "session_length_minutes", "session_interval_weeks", "default_post_visibility", "anonymity_threshold", "weight",
+    "travel_currency", "travel_km_rate", "organiser",
     "teamset_id",
     "reminder_days", "message_kinds",
 )
@@ -64,6 +66,8 @@ class ConfigurationFields:
     likert_items = List(display_name=gettext_lazy("Reflection statements"), default=[], scope=Scope.settings)
     open_prompts = List(display_name=gettext_lazy("Reflection questions"), default=[], scope=Scope.settings)
     tags = List(display_name=gettext_lazy("Good-practice tags"), default=[], scope=Scope.settings)
+    method_cards = List(display_name=gettext_lazy("Method cards"), default=[], scope=Scope.settings)
+    feedback_items = List(display_name=gettext_lazy("End-of-season feedback"), default=[], scope=Scope.settings)
     default_post_visibility = String(
         display_name=gettext_lazy("Default visibility of good practices"), default=COURSE_WIDE,
         scope=Scope.settings, values=[GROUP_ONLY, COURSE_WIDE],
@@ -73,6 +77,12 @@ class ConfigurationFields:
         scope=Scope.settings,
     )
     weight = Float(display_name=gettext_lazy("Problem weight"), default=0.0, scope=Scope.settings)
+    organiser = String(display_name=gettext_lazy("Organiser"), default="", scope=Scope.settings)
+    travel_currency = String(display_name=gettext_lazy("Currency of travel costs"), default="EUR",
+                             scope=Scope.settings)
+    # A decimal as text ("0.25"), exact in reports; empty: no per-kilometre rate, amounts only.
+    travel_km_rate = String(display_name=gettext_lazy("Travel rate per kilometre"), default="",
+                            scope=Scope.settings)
     # A course teamset whose teams are the groups (Open edX Teams); empty: groups are managed in the block.
     teamset_id = String(display_name=gettext_lazy("Groups from a teamset"), default="", scope=Scope.settings)
     # E-mail messages: whole days before a session that reminders go out ("7 1"), and the kinds of
@@ -124,9 +134,14 @@ class ConfigurationFields:
             likert_items=tuple(lists["likert_items"] or defaults["likert_items"]),
             open_prompts=tuple(lists["open_prompts"] or defaults["open_prompts"]),
             tags=tuple(lists["tags"] or defaults["tags"]),
+            method_cards=tuple(lists["method_cards"] or defaults["method_cards"]),
+            feedback_items=tuple(lists["feedback_items"] or defaults["feedback_items"]),
             default_post_visibility=self.default_post_visibility,
             anonymity_threshold=self.anonymity_threshold,
             weight=self.weight,
+            organiser=self.organiser,
+            travel_currency=self.travel_currency or "EUR",
+            travel_km_rate=Decimal(self.travel_km_rate) if self.travel_km_rate else None,
             archived_likert_items=tuple(self.archived_likert_items),
             archived_open_prompts=tuple(self.archived_open_prompts),
             teamset_id=self.teamset_id,
@@ -177,6 +192,11 @@ class Config:
     default_post_visibility: str
     anonymity_threshold: int
     weight: float
+    method_cards: tuple = ()  # of {"id", "title", "purpose", "minutes", "steps", "questions", "templates"}
+    feedback_items: tuple = ()  # of {"id", "text"}: end-of-season statements on a scale of 1–5
+    organiser: str = ""  # named on participation certificates
+    travel_currency: str = "EUR"
+    travel_km_rate: object = None  # Decimal, or None when the course pays amounts only
     archived_likert_items: tuple = ()  # of {"id", "text"}: removed items whose answers are kept
     archived_open_prompts: tuple = ()  # of {"id", "text"}
     teamset_id: str = ""  # groups follow this teamset's teams (Open edX Teams) when set

@@ -1,5 +1,6 @@
 """Frozen objects of the staff dashboard, the facilitator's overview and the reports."""
 from dataclasses import dataclass
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class ParticipantHours:
     excused: int
     minutes: int
     dates: tuple  # aware datetimes of the sessions attended, in time order
+    kilometres: object = Decimal(0)  # travel to the sessions attended
+    travel_amount: object = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class OrganisationHours:
     participants: int
     attended: int
     minutes: int
+    kilometres: object = Decimal(0)
+    travel_amount: object = Decimal(0)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,11 @@ the author's current language (saved when the author saves).
 """
 import copy
 
-LIST_SETTINGS = ("target_groups", "session_templates", "likert_items", "open_prompts", "tags")
+from .method_cards import cards_in, feedback_items_in
+
+LIST_SETTINGS = (
+    "target_groups", "session_templates", "likert_items", "open_prompts", "tags", "method_cards", "feedback_items",
+)
 
 # (minute from the start, text) of a three-hour session; shared by every template.
 AGENDA_MINUTES = (0, 15, 25, 85, 100, 150, 170)
@@ -272,7 +276,10 @@ def _build(texts):
     }
 
 
-BY_LANGUAGE = {language: _build(texts) for language, texts in TEXTS.items()}
+BY_LANGUAGE = {
+    language: {**_build(texts), "method_cards": cards_in(language), "feedback_items": feedback_items_in(language)}
+    for language, texts in TEXTS.items()
+}
 ENGLISH = BY_LANGUAGE["en"]
 STANDARD_AGENDA_EN = ENGLISH["session_templates"][0]["agenda"]
 

@@ -5,6 +5,8 @@ ones a comma and a decimal point; figures we computed are written as numbers of 
 Dates are ISO 8601 (2026-09-15, in the reader's time zone): every spreadsheet recognises and
 sorts them, whatever its language.
 """
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +30,11 @@ def _decimal(value, language):
     return Number(text if language == "en" else text.replace(".", ","))
 
 
+def _money(value, language):
+    """Money to the cent, half up as accountants round (25.125 -> 25.13)."""
+    return _decimal(Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), language)
+
+
 def hours(minutes, language):
     return _decimal(minutes / 60, language)
 
@@ -36,22 +43,34 @@ def _rate(value):
     return Number("" if value is None else value)
 
 
-def hours_rows(rows, totals, language, target_labels=None):
-    """The participants section, a blank line, then the totals per organisation."""
+def travel_cost(kilometres, amount, km_rate):
+    """Money for the employer: the amounts, plus kilometres at the course's rate when it sets one."""
+    return amount + (kilometres * km_rate if km_rate is not None else 0)
+
+
+def hours_rows(rows, totals, language, target_labels=None, currency="EUR", km_rate=None):
+    """The participants section, a blank line, then the totals per organisation; travel in the last columns."""
     labels = target_labels or {}
+    travel_headers = [_("Kilometres travelled"), _("Travel amounts ({currency})").format(currency=currency),
+                      _("Travel costs ({currency})").format(currency=currency)]
+
+    def travel(row):
+        return [_decimal(row.kilometres, language), _money(row.travel_amount, language),
+                _money(travel_cost(row.kilometres, row.travel_amount, km_rate), language)]
+
     yield [_("Name"), _("Organisation"), _("Role"), _("Group"), _("Target group"), _("Sessions attended"),
-           _("Sessions excused"), _("Hours attended"), _("Dates of sessions attended")]
+           _("Sessions excused"), _("Hours attended"), _("Dates of sessions attended"), *travel_headers]
     for row in rows:
         yield [row.name, row.organisation, row.role, row.group, labels.get(row.target_group, row.target_group),
                Number(row.attended),
                Number(row.excused), hours(row.minutes, language),
-               ", ".join(iso_date(when) for when in row.dates)]
+               ", ".join(iso_date(when) for when in row.dates), *travel(row)]
     yield []
     yield [_("Totals per organisation")]
-    yield [_("Organisation"), _("Participants"), _("Sessions attended"), _("Hours attended")]
+    yield [_("Organisation"), _("Participants"), _("Sessions attended"), _("Hours attended"), *travel_headers]
     for total in totals:
         yield [total.organisation or _("(no organisation given)"), Number(total.participants),
-               Number(total.attended), hours(total.minutes, language)]
+               Number(total.attended), hours(total.minutes, language), *travel(total)]
 
 
 def groups_rows(figures, target_labels):

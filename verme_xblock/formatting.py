@@ -78,3 +78,10 @@ def format_clock(minutes, language):
     """Minutes from the start of a session as a clock offset: '1.25' (fi, sv) or '1:25' (en)."""
     hours, rest = divmod(int(minutes), 60)
     return _patterns(language)["clock"].format(hours=hours, minutes=rest)
+
+
+def format_money(value, currency, language):
+    """An amount in the reader's language, from CLDR through Babel: '12,50 €' (fi) or '€12.50' (en)."""
+    from babel.numbers import format_currency
+
+    return format_currency(value, currency, locale={"fi": "fi_FI", "sv": "sv_FI"}.get(language, "en"))

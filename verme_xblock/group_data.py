@@ -50,6 +50,7 @@ class SessionInfo:
     notes: str
     state: str  # HELD, NEXT, LATER or CANCELLED
     attendance: tuple = ()  # AttendanceRecords the viewer may see
+    theme: str = ""  # chosen by the group at session 1 (season plan)
 
     @property
     def ends_at(self):

@@ -125,6 +125,7 @@ class MentoringSession(models.Model):
     place = models.CharField(max_length=255, blank=True)
     cancelled = models.BooleanField(default=False)
     notes = models.TextField(blank=True)
+    theme = models.CharField(max_length=200, blank=True)  # chosen by the group at session 1
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -405,3 +406,4 @@ class EndedMembership(CourseKeyed):
 
 
 from .mail.models import MessageBlock, MessagePreference, SentMessage, SessionAnnouncement  # noqa: E402, F401 (tables of mail/)
+from .season_models import *  # noqa: E402, F403 (the season's tables: importing them registers them)

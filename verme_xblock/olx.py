@@ -32,12 +32,13 @@ ID_LISTS = {
     "target_groups": ("target_groups", "target_group", "label"),
     "likert_items": ("likert_items", "statement", "text"),
     "open_prompts": ("open_prompts", "question", "text"),
+    "feedback_items": ("feedback_items", "statement", "text"),
     "archived_likert_items": ("archived_likert_items", "statement", "text"),
     "archived_open_prompts": ("archived_open_prompts", "question", "text"),
 }
 TEMPLATE_TEXTS = ("title", "goal", "methods")
 ATTRIBUTE_SETTINGS = tuple(name for name in SCALAR_SETTINGS if name != "introduction")
-OWN_ELEMENTS = {"introduction", "session_templates", "tags", *ID_LISTS}
+OWN_ELEMENTS = {"introduction", "session_templates", "tags", "method_cards", *ID_LISTS}
 
 
 class OlxError(ValueError):
@@ -84,6 +85,23 @@ def _template(element):
     return template
 
 
+def _card(element):
+    """<method_card id= minutes= templates="start case_clinic"><title/><purpose/><step/>…<question/>…"""
+    card = {"id": element.get("id", ""), "minutes": element.get("minutes"), "title": "", "purpose": "",
+            "steps": [], "questions": [], "templates": (element.get("templates") or "").split()}
+    for child in element:
+        if child.tag is etree.Comment:
+            continue
+        tag = etree.QName(child).localname
+        if tag in ("title", "purpose"):
+            card[tag] = _text(child)
+        elif tag in ("step", "question"):
+            card[f"{tag}s"].append(_text(child))
+        else:
+            raise OlxError(f"{_where(child)} is not allowed inside {_where(element)}.")
+    return card
+
+
 def read(node):
     """The settings written in a <verme> node: {field name: raw value}, only those present."""
     found = {name: node.get(name) for name in ATTRIBUTE_SETTINGS if node.get(name) is not None}
@@ -106,6 +124,8 @@ def read(node):
             found["tags"] = [_text(item) for item in _children(child, "tag")]
         elif tag == "session_templates":
             found["session_templates"] = [_template(item) for item in _children(child, "session_template")]
+        elif tag == "method_cards":
+            found["method_cards"] = [_card(item) for item in _children(child, "method_card")]
         else:
             raise OlxError(f"{_where(child)} is not a Verme setting.")
     return found
@@ -182,7 +202,7 @@ def write(block, node):
         _write_id_list(node, "target_groups", block.target_groups)
     if block.session_templates:
         _write_templates(node, block.session_templates)
-    for name in ("likert_items", "open_prompts"):
+    for name in ("likert_items", "open_prompts", "feedback_items"):
         if getattr(block, name):
             _write_id_list(node, name, getattr(block, name))
     if block.tags:
@@ -192,6 +212,22 @@ def write(block, node):
     for name in ("archived_likert_items", "archived_open_prompts"):
         if getattr(block, name):
             _write_id_list(node, name, getattr(block, name))
+    if block.method_cards:
+        _write_cards(node, block.method_cards)
+
+
+def _write_cards(node, cards):
+    container = etree.SubElement(node, "method_cards")
+    for card in cards:
+        element = etree.SubElement(container, "method_card", id=card["id"], minutes=str(card["minutes"]))
+        if card.get("templates"):
+            element.set("templates", " ".join(card["templates"]))
+        etree.SubElement(element, "title").text = card["title"]
+        if card.get("purpose"):
+            etree.SubElement(element, "purpose").text = card["purpose"]
+        for key in ("step", "question"):
+            for text in card.get(f"{key}s", []):
+                etree.SubElement(element, key).text = text
 
 
 def _write_templates(node, templates):

@@ -12,6 +12,7 @@ text, never reusing an id in use or archived, so answers given to an item always
 import re
 from decimal import Decimal, InvalidOperation
 
+from babel.numbers import is_currency
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,8 @@ LIMITS = {
     "item_text": 500,
     "tag": 80,
     "id": 60,
+    "purpose": 1_000,
+    "card_line": 500,
     "teamset_id": 100,
 }
 MAX_ITEMS = {
@@ -40,6 +43,9 @@ MAX_ITEMS = {
     "likert_items": 30,
     "open_prompts": 20,
     "tags": 50,
+    "method_cards": 40,
+    "feedback_items": 20,
+    "card_lines": 15,
 }
 # (minimum, maximum) of the whole-number settings.
 NUMBER_BOUNDS = {
@@ -51,6 +57,7 @@ NUMBER_BOUNDS = {
     "anonymity_threshold": (1, 100),
 }
 WEIGHT_MAX = 1000
+KM_RATE_MAX = 100
 CHOICES = {
     "enrolment_mode": (SELF_SELECT, STAFF_ASSIGNED),
     "default_post_visibility": (GROUP_ONLY, COURSE_WIDE),
@@ -117,6 +124,10 @@ def clean(payload, archived_ids=None):
     for name, choices in CHOICES.items():
         values[name] = errors.check(name, validation.choice, payload, name, choices=choices)
     values["weight"] = _weight(payload, errors)
+    values["organiser"] = errors.check("organiser", validation.text, payload, "organiser",
+                                       max_length=LIMITS["display_name"], required=False, allow_blank=True)
+    values["travel_currency"] = _currency(payload, errors)
+    values["travel_km_rate"] = _km_rate(payload, errors)
     values["teamset_id"] = errors.check("teamset_id", validation.text, payload, "teamset_id",
                                         max_length=LIMITS["teamset_id"], required=False, allow_blank=True) or ""
     values["reminder_days"] = _reminder_days(payload, errors)
@@ -131,6 +142,8 @@ def clean(payload, archived_ids=None):
     values["open_prompts"] = _id_list(payload, "open_prompts", errors, "text", LIMITS["item_text"], archived_ids)
     values["tags"] = _tags(payload, errors)
     values["session_templates"] = _templates(payload, errors, values["session_length_minutes"], archived_ids)
+    values["method_cards"] = _cards(payload, errors, archived_ids)
+    values["feedback_items"] = _id_list(payload, "feedback_items", errors, "text", LIMITS["item_text"], archived_ids)
     if errors.items:
         raise SettingsInvalid(errors.items)
     return values
@@ -156,6 +169,42 @@ def _weight(payload, errors):
         errors.add("weight", "too_large", _("Enter {maximum} or less.").format(maximum=WEIGHT_MAX))
         return None
     return float(number)
+
+
+def _currency(payload, errors):
+    """An ISO 4217 code such as EUR or SEK (Babel knows them); empty means the default, EUR."""
+    raw = payload.get("travel_currency")
+    code = raw.strip().upper() if isinstance(raw, str) else ""
+    if raw is not None and not isinstance(raw, str):
+        errors.add("travel_currency", "invalid", _("Enter a currency code such as EUR."))
+        return None
+    if not code:
+        return "EUR"
+    if not is_currency(code):
+        errors.add("travel_currency", "invalid", _("Enter a currency code such as EUR."))
+        return None
+    return code
+
+
+def _km_rate(payload, errors):
+    """An optional amount per kilometre, up to three decimals (a decimal comma is accepted); '' for none."""
+    raw = payload.get("travel_km_rate")
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return ""
+    try:
+        number = Decimal(str(raw).strip().replace(",", ".")) if not isinstance(raw, bool) else None
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or number.as_tuple().exponent < -3:
+        errors.add("travel_km_rate", "invalid", _("Enter an amount such as 0.25, or leave it empty."))
+        return None
+    if number < 0:
+        errors.add("travel_km_rate", "too_small", _("Enter {minimum} or more.").format(minimum=0))
+        return None
+    if number > KM_RATE_MAX:
+        errors.add("travel_km_rate", "too_large", _("Enter {maximum} or less.").format(maximum=KM_RATE_MAX))
+        return None
+    return format(number.normalize(), "f")
 
 
 def _words(raw):
@@ -339,6 +388,66 @@ def _agenda(template, path, errors, session_length):
                                minutes=session_length))
             previous = minute
         cleaned.append({"minute": minute, "text": text})
+    return cleaned
+
+
+def _lines(raw, path, errors):
+    """Steps or questions: a list of texts, or one text with a line each (as the editor sends them)."""
+    if isinstance(raw, str):
+        raw = raw.splitlines()
+    if not isinstance(raw, list):
+        errors.add(path, "invalid", _("Enter a list."))
+        return []
+    lines = [line.strip() for line in raw if isinstance(line, str) and line.strip()]
+    if len(lines) > MAX_ITEMS["card_lines"]:
+        errors.add(path, "too_many", _("Use at most {limit} items.").format(limit=MAX_ITEMS["card_lines"]))
+        return []
+    if any(len(line) > LIMITS["card_line"] for line in lines):
+        errors.add(path, "too_long", _("Use at most {limit} characters (now {count}).").format(
+            limit=LIMITS["card_line"], count=max(len(line) for line in lines)))
+        return []
+    return lines
+
+
+def _template_ids(raw, path, errors):
+    """The session templates a card belongs to: ids as a list, or separated by commas or spaces."""
+    if isinstance(raw, str):
+        raw = re.split(r"[\s,]+", raw)
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(value, str) for value in raw):
+        errors.add(path, "invalid", _("Enter a list."))
+        return []
+    ids = [value.strip() for value in raw if value.strip()]
+    if any(len(value) > LIMITS["id"] or not ID_PATTERN.match(value) for value in ids):
+        errors.add(path, "invalid_id", _("Use lowercase letters, digits, - and _ only."))
+        return []
+    return ids
+
+
+def _cards(payload, errors, archived_ids):
+    """The method card library: title, purpose, minutes, steps, questions and the templates it belongs to."""
+    items = _list(payload, "method_cards", errors)
+    if items is None:
+        return None
+    cleaned, paths = [], []
+    for index, entry in enumerate(items):
+        path = f"method_cards.{index}"
+        raw = _item(entry, path, errors)
+        if raw is None:
+            continue
+        card = {"id": _clean_id(raw, path, errors)}
+        card["title"] = errors.check(f"{path}.title", validation.text, raw, "title", max_length=LIMITS["title"])
+        card["purpose"] = errors.check(f"{path}.purpose", validation.text, raw, "purpose",
+                                       max_length=LIMITS["purpose"], required=False, allow_blank=True)
+        card["minutes"] = errors.check(f"{path}.minutes", validation.integer, raw, "minutes", minimum=1,
+                                       maximum=600)
+        card["steps"] = _lines(raw.get("steps", []), f"{path}.steps", errors)
+        card["questions"] = _lines(raw.get("questions", []), f"{path}.questions", errors)
+        card["templates"] = _template_ids(raw.get("templates"), f"{path}.templates", errors)
+        cleaned.append(card)
+        paths.append(path)
+    _assign_ids(cleaned, paths, errors, archived_ids.get("method_cards", ()), "title")
     return cleaned
 
 

@@ -80,3 +80,27 @@ def local_datetime_filter(value, language):
     from .formatting import format_datetime
 
     return _in_current_zone(format_datetime, value, language)
+
+
+@register.filter(name="money")
+def money_filter(value, currency_and_language):
+    """`amount|money:"EUR fi"`: an amount of that currency in the reader's language."""
+    from .formatting import format_money
+
+    currency, _, language = str(currency_and_language).partition(" ")
+    return format_money(value, currency, language or "en")
+
+
+@register.filter(name="lines")
+def lines_filter(values):
+    """A list of texts as the lines of a textarea."""
+    return "\n".join(str(value) for value in values or ())
+
+
+@register.filter(name="hours")
+def hours_filter(minutes, language):
+    """Minutes as hours in the reader's language: 180 -> '3', 90 -> '1,5' (fi, sv) or '1.5' (en)."""
+    from .formatting import format_number
+
+    value = round(int(minutes or 0) / 60, 2)
+    return format_number(int(value) if value == int(value) else value, language)

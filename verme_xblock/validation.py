@@ -1,5 +1,6 @@
 """Input validation for handlers: each function returns a clean value or raises a Refusal naming the field."""
 import datetime
+from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -88,3 +89,24 @@ def datetime_value(payload, field, *, required=True, default=None):
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     return parsed
+
+
+def decimal_value(payload, field, *, places, maximum, required=False, default=None):
+    """A non-negative decimal with at most `places` decimals; "12,5" (a decimal comma) reads as 12.5."""
+    value, missing = _get(payload, field, required, default)
+    if missing or (isinstance(value, str) and not value.strip() and not required):
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise Refusal("invalid", _("Enter a number such as 12.5."), field=field)
+    try:
+        number = Decimal(str(value).strip().replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+    except InvalidOperation:
+        raise Refusal("invalid", _("Enter a number such as 12.5."), field=field) from None
+    if not number.is_finite() or number.as_tuple().exponent < -places:
+        raise Refusal("invalid", _("Enter a number with at most {places} decimals.").format(places=places),
+                      field=field)
+    if number < 0:
+        raise Refusal("too_small", _("Enter {minimum} or more.").format(minimum=0), field=field)
+    if number > maximum:
+        raise Refusal("too_large", _("Enter {maximum} or less.").format(maximum=maximum), field=field)
+    return number

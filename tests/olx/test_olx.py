@@ -78,8 +78,8 @@ def test_export_is_readable_xml_not_json():
     root = etree.fromstring(export(block).encode())
     assert all("[" not in value and "{" not in value for value in root.attrib.values())
     assert [element.tag for element in root] == [
-        "introduction", "target_groups", "session_templates", "likert_items", "open_prompts", "tags",
-        "archived_likert_items", "archived_open_prompts",
+        "introduction", "target_groups", "session_templates", "likert_items", "open_prompts", "feedback_items",
+        "tags", "archived_likert_items", "archived_open_prompts", "method_cards",
     ]
     assert root.find("session_templates/session_template/agenda/line").get("minute") == "0"
 

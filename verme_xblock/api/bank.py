@@ -295,6 +295,7 @@ def _view(post, viewer):
         tags=tuple(tag.tag for tag in post.tags.all()),
         author_name=shown_name(post.author_name),
         author_organisation=post.author_organisation,
+        author_id=post.author_id,
         group_id=post.group_id,
         group_name=post.group.name if post.group else "",
         session_id=post.session_id,

@@ -1,10 +1,11 @@
 """Personal data: erase it when an account is retired, export it when a person asks.
 
 Retirement, keyed on the user id, in one transaction and idempotent:
-- private data goes: group memberships (with organisation and role), facilitator seats, reflections;
-- shared content stays readable for the others: posts, comments, plan revisions, moderation entries
-  and reports keep their text, under the neutral name "Former participant";
-- counts stay right: attendance rows and "useful" reactions are kept, so hours per session and
+- private data goes: group memberships (with organisation and role), facilitator seats, reflections,
+  personal goals and agreements to the ground rules;
+- shared content stays readable for the others: posts, comments, plan revisions, moderation entries,
+  reports and the group's goals keep their text, under the neutral name "Former participant";
+- counts stay right: attendance and travel rows and "useful" reactions are kept, so hours, travel and
   reaction counts still add up, but the user id in them is replaced by a random token that links
   them to nobody (one token per retirement, so the per-session and per-post uniqueness holds).
 
@@ -18,12 +19,18 @@ from django.utils.translation import gettext_noop
 
 from ..mail.models import MessagePreference, SentMessage
 from ..models import (
+    ActionPoint,
     Attendance,
     Comment,
+    DirectoryCard,
     EndedMembership,
     Facilitator,
+    GroupGoal,
+    LiveNoteRevision,
+    LiveSession,
     Membership,
     ModerationAction,
+    PersonalGoal,
     PlanRevision,
     Post,
     ProgressPlan,
@@ -31,6 +38,9 @@ from ..models import (
     Reflection,
     ReflectionAnswer,
     Report,
+    RuleAgreement,
+    SeasonFeedbackAnswer,
+    TravelRecord,
     Visitor,
 )
 
@@ -52,6 +62,15 @@ PERSONAL_DATA = {
     Report: "kept, reporter token and neutral name",
     ModerationAction: "kept, actor token and neutral name",
     Visitor: "deleted",
+    PersonalGoal: "deleted",
+    DirectoryCard: "deleted",
+    SeasonFeedbackAnswer: "deleted",
+    RuleAgreement: "deleted",
+    GroupGoal: "kept for the group, author neutral",
+    LiveSession: "kept, last editor of the notes neutral",
+    LiveNoteRevision: "kept, author neutral",
+    ActionPoint: "kept for the group, owner token and neutral name",
+    TravelRecord: "kept for the employer's totals, user id replaced by the attendance token, name neutral, note erased",
     EndedMembership: "deleted",
     MessagePreference: "deleted",
     SentMessage: "deleted (the log of messages sent to the user)",
@@ -71,6 +90,18 @@ def retire_user(user_id):
     Facilitator.objects.filter(user_id=user_id).delete()
     Reflection.objects.filter(user_id=user_id).delete()  # answers go with them (cascade)
     Visitor.objects.filter(user_id=user_id).delete()
+    PersonalGoal.objects.filter(user_id=user_id).delete()
+    DirectoryCard.objects.filter(user_id=user_id).delete()
+    SeasonFeedbackAnswer.objects.filter(user_id=user_id).delete()
+    RuleAgreement.objects.filter(user_id=user_id).delete()
+    GroupGoal.objects.filter(author_id=user_id).update(author_id=token, author_name=FORMER_PARTICIPANT)
+    TravelRecord.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT, note="")
+    TravelRecord.objects.filter(recorded_by=user_id).update(recorded_by="")
+    LiveSession.objects.filter(notes_updated_by_id=user_id).update(notes_updated_by_id="",
+                                                                    notes_updated_by_name=FORMER_PARTICIPANT)
+    LiveNoteRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
+    ActionPoint.objects.filter(owner_id=user_id).update(owner_id=token, owner_name=FORMER_PARTICIPANT)
+    ActionPoint.objects.filter(created_by=user_id).update(created_by="")
     EndedMembership.objects.filter(user_id=user_id).delete()
     MessagePreference.objects.filter(user_id=user_id).delete()
     SentMessage.objects.filter(user_id=user_id).delete()
@@ -122,6 +153,25 @@ def export_user(user_id, block_key=None):
                                    "post_id", "comment_id", "post__block_key", "action", "reason", "created_at"),
         "reflections": _reflections(user_id, block_key),
         "visits": rows(Visitor.objects.filter(user_id=user_id), "block_key", "block_key", "display_name", "first_seen"),
+        "group_goals": rows(GroupGoal.objects.filter(author_id=user_id), "group__block_key",
+                            "group__block_key", "group__name", "text", "created_at"),
+        "personal_goals": rows(PersonalGoal.objects.filter(user_id=user_id), "group__block_key",
+                               "group__block_key", "group__name", "display_name", "text", "updated_at"),
+        "ground_rules_agreed": rows(RuleAgreement.objects.filter(user_id=user_id), "group__block_key",
+                                    "group__block_key", "group__name", "agreed_at"),
+        "season_feedback": rows(SeasonFeedbackAnswer.objects.filter(user_id=user_id), "group__block_key",
+                                "group__block_key", "group__name", "item_id", "value", "answered_at"),
+        "directory_card": rows(DirectoryCard.objects.filter(user_id=user_id), "block_key", "block_key",
+                               "display_name", "organisation", "role", "expertise", "contact", "updated_at"),
+        "action_points": rows(ActionPoint.objects.filter(owner_id=user_id), "session__group__block_key",
+                              "session__group__block_key", "session__group__name", "session__number", "text",
+                              "done", "created_at"),
+        "session_notes": rows(LiveNoteRevision.objects.filter(author_id=user_id), "live__session__group__block_key",
+                              "live__session__group__block_key", "live__session__group__name",
+                              "live__session__number", "version", "text", "created_at"),
+        "travel": rows(TravelRecord.objects.filter(user_id=user_id), "session__group__block_key",
+                       "session__group__block_key", "session__group__name", "session__number",
+                       "session__starts_at", "kilometres", "amount", "note", "updated_at"),
         "ended_memberships": rows(EndedMembership.objects.filter(user_id=user_id), "block_key", "block_key",
                                   "group__name", "display_name", "organisation", "role", "joined_at", "ended_at"),
         "message_preferences": rows(MessagePreference.objects.filter(user_id=user_id), "block_key",

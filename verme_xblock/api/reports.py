@@ -3,6 +3,8 @@
 The database aggregates (grouped counts and sums); the number of queries is fixed, whatever the
 number of participants. No e-mail addresses: the block never has them.
 """
+from decimal import Decimal
+
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
@@ -12,12 +14,15 @@ from ..errors import forbidden
 from ..models import Attendance, Comment, EndedMembership, Membership, MentoringGroup, Post, PostTag
 from .bank import shown_name
 from .dashboard import group_figures, require_facilitator, require_staff, visible_group_ids
+from .travel import travel_totals
 
 PRESENT = Q(status=Attendance.PRESENT)
+ZERO = Decimal(0)
 
 
 def participation_hours(block_key, viewer):
-    """One ParticipantHours per person per group (members and anyone with attendance there): five queries.
+    """One ParticipantHours per person per group (members and anyone with attendance there), with their
+    travel: six queries.
 
     Course staff get every group; a facilitator gets the groups they facilitate.
     """
@@ -48,6 +53,7 @@ def participation_hours(block_key, viewer):
     for group_id, user_id, starts_at in records.filter(PRESENT).order_by("session__starts_at").values_list(
             "session__group_id", "user_id", "session__starts_at"):
         dates.setdefault((group_id, user_id), []).append(starts_at)
+    travel = travel_totals(groups)
     keys = set(totals) | {(m["group_id"], user_id) for user_id, m in people.items() if m["group_id"] in groups}
     rows = []
     for group_id, user_id in keys:
@@ -60,6 +66,8 @@ def participation_hours(block_key, viewer):
             group=group["name"], target_group=group["target_group"],
             attended=total.get("attended", 0), excused=total.get("excused", 0), minutes=total.get("minutes") or 0,
             dates=tuple(dates.get((group_id, user_id), ())),
+            kilometres=travel.get((group_id, user_id), (None, None))[0] or ZERO,
+            travel_amount=travel.get((group_id, user_id), (None, None))[1] or ZERO,
         ))
     rows.sort(key=lambda row: (row.group.lower(), row.name.lower()))
     return tuple(rows)
@@ -70,8 +78,9 @@ def organisation_totals(rows):
     totals = {}
     for row in rows:
         name = row.organisation
-        participants, attended, minutes = totals.get(name, (0, 0, 0))
-        totals[name] = (participants + 1, attended + row.attended, minutes + row.minutes)
+        participants, attended, minutes, kilometres, amount = totals.get(name, (0, 0, 0, ZERO, ZERO))
+        totals[name] = (participants + 1, attended + row.attended, minutes + row.minutes,
+                        kilometres + row.kilometres, amount + row.travel_amount)
     return tuple(
         OrganisationHours(name, *figures)
         for name, figures in sorted(totals.items(), key=lambda item: (item[0] == "", item[0].lower()))

@@ -150,6 +150,6 @@ def sessions_of(group_id, viewer, now=None):
             id=session.id, number=session.number, title=session.title, goal=session.goal, methods=session.methods,
             agenda=tuple(session.agenda or ()), starts_at=session.starts_at, duration_minutes=session.duration_minutes,
             place=session.place, cancelled=session.cancelled, notes=session.notes, state=state,
-            attendance=tuple(by_session.get(session.id, ())),
+            attendance=tuple(by_session.get(session.id, ())), theme=session.theme,
         ))
     return tuple(result)

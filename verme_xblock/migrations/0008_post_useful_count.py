@@ -15,7 +15,7 @@ def count_reactions(apps, schema_editor):  # noqa: ARG001 (RunPython signature)
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("verme_xblock", "0010_messages"),
+        ("verme_xblock", "0009_season"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import i18n, rendering, validation
-from ..api import bank, bank_moderation
+from ..api import bank, bank_moderation, directory
 from ..bank_data import Filters
 from ..errors import Refusal
 from ..handlers import json_api
@@ -138,6 +138,7 @@ class BankMixin:
             "sessions": bank.session_choices(self.block_key, viewer),
             "moderator": bool(viewer.is_course_staff or viewer.facilitated_group_ids),
             "limits": LIMITS,
+            "cards": directory.card_ids(self.block_key),  # api/directory.py: authors who opted in
         }
 
     def _bank_filters(self, payload):

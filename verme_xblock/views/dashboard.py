@@ -123,7 +123,9 @@ class DashboardMixin:
         def rows(viewer, language):
             hours = reports.participation_hours(self.block_key, viewer)
             totals = reports.organisation_totals(hours)
-            return exports_reports.hours_rows(hours, totals, language, target_labels(self.current_config()))
+            config = self.current_config()
+            return exports_reports.hours_rows(hours, totals, language, target_labels(config),
+                                              currency=config.travel_currency, km_rate=config.travel_km_rate)
 
         return self._report(request, "hours", rows, "participation-hours")
 

@@ -93,6 +93,7 @@ class GroupsMixin:
             "rosters": rosters,
             "roles": api_people.ROLES,
             "space": space,
+            "season": self.season_context(viewer, space),  # views/season.py: session-1 plan and travel
             "ics_url": self.runtime.handler_url(self, "calendar_ics", query=f"group_id={space.summary.id}")
             if space else "",
             "print_url": self.print_url_prefix(),

@@ -103,6 +103,12 @@ class StudioEditorMixin:
             "bounds": studio_settings.NUMBER_BOUNDS,
             "labels": labels,
             "advice": studio_settings.advice(config),
+            # (key, label, textarea rows or 0 for one line) of a method card in the editor
+            "card_fields": [
+                ("title", _("Title"), 0), ("purpose", _("Purpose"), 2), ("minutes", _("Time (minutes)"), 0),
+                ("steps", _("Steps, one per line"), 4), ("questions", _("Questions, one per line"), 3),
+                ("templates", _("Session template ids where the card is used (separated by spaces)"), 0),
+            ],
             "teamset_options": self._teamset_options(),
             "message_kind_options": [(kind, LABELS[kind], kind in config.message_kinds) for kind in KINDS],
         }

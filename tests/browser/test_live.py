@@ -1,0 +1,108 @@
+"""Live session mode as a facilitator runs session 1: the agenda timer, a speaking round, notes on two
+devices, an action point and attendance on one screen, surviving a reload."""
+from playwright.sync_api import expect
+
+from demo.seed import seed
+from tests.browser.test_season import SCREENSHOTS
+
+LIVE = "[data-live-root]"
+
+
+def live_url(page, number):
+    link = page.get_by_role("link", name=f"Run session {number} (opens in a new tab)")
+    return link.get_attribute("href")
+
+
+def shoot_page(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_facilitator_runs_session_one(open_block, assert_accessible, browser, live_server):
+    seed()
+    page = open_block("facilitator_maija")
+    url = live_url(page, 1)
+    page.goto(live_server.url + url if url.startswith("/") else url)
+    live = page.locator(LIVE)
+    assert_accessible(page, LIVE)
+    announce = live.locator("[data-live-announce]")
+
+    live.get_by_role("button", name="Start the session").click()
+    expect(announce).to_have_text("Agenda item started.")
+    expect(live.locator("[data-live-current]")).to_have_text("Check-in round (scale 0–10)")
+    timer = live.locator('[data-live-panel="agenda"] [data-timer]')
+    expect(timer).to_contain_text("left")
+    first_reading = timer.text_content()
+    page.wait_for_timeout(1600)
+    assert timer.text_content() != first_reading  # the timer runs
+    live.get_by_role("button", name="Next item").click()
+    expect(live.locator("[data-live-current]")).to_have_text("Recap and today's goal")
+
+    live.get_by_label("Minutes per speaker").fill("2")
+    live.get_by_role("button", name="Shuffle and start a round").click()
+    expect(announce).to_have_text("A new round started in a shuffled order.")
+    order = live.get_by_role("list", name="Speaking order").locator("li").all_text_contents()
+    assert sorted(order) == ["Aino Virtanen", "Liisa Järvinen", "Mikko Nieminen", "Oskar Lindqvist"]
+    expect(live.locator("[data-live-speaker]")).to_have_text(order[0])
+    live.get_by_role("button", name="Next speaker").click()
+    expect(live.locator("[data-live-speaker]")).to_have_text(order[1])
+
+    notes = live.get_by_label("Notes, saved as you type (Markdown)")
+    notes.fill("Check-in: everyone at 6 or above.")
+    expect(live.locator("[data-notes-status]")).to_have_text("Saved.")
+
+    second = browser.new_context(viewport={"width": 375, "height": 800}, locale="en-US").new_page()
+    second.goto(f"{live_server.url}/scenario/verme.0/?student=facilitator_maija")  # the course first, as in the LMS
+    second.goto(page.url)
+    other_notes = second.get_by_label("Notes, saved as you type (Markdown)")
+    expect(other_notes).to_have_value("Check-in: everyone at 6 or above.")  # reloaded on a second device
+    other_notes.fill("Check-in: everyone at 6 or above.\nAino: a hard week.")
+    expect(second.locator("[data-notes-status]")).to_have_text("Saved.")
+    notes.fill("Check-in: everyone at 6 or above.\nMikko: new course starts.")  # the first device is behind
+    expect(live.locator("[data-notes-conflict]")).to_be_visible()
+    expect(live.locator("[data-notes-conflict-html]")).to_contain_text("Aino: a hard week.")
+    expect(notes).to_have_value("Check-in: everyone at 6 or above.\nMikko: new course starts.")  # nothing lost
+    notes.fill("Check-in: everyone at 6 or above.\nAino: a hard week.\nMikko: new course starts.")
+    live.get_by_role("button", name="Save the notes").click()
+    expect(live.locator("[data-notes-status]")).to_have_text("Saved.")
+    second.context.close()
+
+    live.get_by_label("Action point", exact=True).fill("Try exit tickets in two lessons")
+    live.get_by_label("Owner").select_option(label="Aino Virtanen")
+    live.get_by_role("button", name="Add the action point").click()
+    expect(announce).to_have_text("Action point added.")
+    actions = live.locator('[data-live-panel="actions"]')
+    expect(actions).to_contain_text("Try exit tickets in two lessons — Aino Virtanen")
+
+    live.get_by_role("group", name="Oskar Lindqvist").get_by_label("Absent").check()
+    live.get_by_role("button", name="Save attendance").click()
+    expect(announce).to_have_text("Attendance saved.")
+
+    page.reload()
+    expect(live.locator("[data-live-current]")).to_have_text("Recap and today's goal")
+    expect(notes).to_have_value("Check-in: everyone at 6 or above.\nAino: a hard week.\nMikko: new course starts.")
+    expect(live.get_by_role("group", name="Oskar Lindqvist").get_by_label("Absent")).to_be_checked()
+    page.keyboard.press("Tab")  # keyboard: the first control takes focus visibly
+    page.evaluate("document.querySelectorAll('[data-live-root] details').forEach(d => { d.open = true; })")
+    assert_accessible(page, LIVE)
+    shoot_page(page, "live-session-en")
+
+    page = open_block("learner_aino")
+    expect(page.locator('[data-session="1"]')).to_contain_text("Mikko: new course starts.")  # the minutes
+
+
+def test_the_live_page_in_finnish(open_block, assert_accessible, live_server):
+    seed()
+    page = open_block("facilitator_maija", scenario="verme.1", lang="fi")
+    url = page.get_by_role("link", name="Vedä tapaaminen 1 (avautuu uuteen välilehteen)").get_attribute("href")
+    page.goto(live_server.url + url if url.startswith("/") else url)
+    live = page.locator(LIVE)
+    live.get_by_role("button", name="Aloita tapaaminen").click()
+    expect(live.locator("[data-live-announce]")).to_have_text("Asialistan kohta aloitettu.")
+    expect(live.locator('[data-live-panel="agenda"] [data-timer]')).to_contain_text("jäljellä")
+    page.evaluate("document.querySelectorAll('[data-live-root] details').forEach(d => { d.open = true; })")
+    assert_accessible(page, LIVE)
+    shoot_page(page, "live-session-fi")
