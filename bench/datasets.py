@@ -4,6 +4,7 @@ import datetime
 from django.utils import timezone
 
 from verme_xblock import models
+from verme_xblock.api import bank
 
 BLOCK_KEY = "verme-peer-group-mentoring-english.verme.d0.u0"
 SCENARIO = "verme.0"
@@ -15,6 +16,9 @@ SIZES = {
                "reflections": 500},
     "large": {"groups": 100, "participants": 900, "posts": 20000, "reactions": 100000, "comments": 20000,
               "reflections": 5000},
+    # For docs/scaling.md: a season of a large network.
+    "xlarge": {"groups": 1000, "participants": 9000, "posts": 200000, "reactions": 400000, "comments": 50000,
+               "reflections": 20000},
 }
 
 ORGANISATIONS = ["Harbour Vocational College", "Lakeside Vocational Institute", "Northern Skills Centre",
@@ -109,6 +113,7 @@ def seed_bank(spec):
          for index in range(spec["reactions"])),
         batch_size=BATCH, ignore_conflicts=True,
     )
+    bank.recount_useful(models.Post.objects.filter(block_key=BLOCK_KEY))  # bulk rows skip toggle_useful's count
     return {"posts": len(post_ids), "post_tags": 2 * len(post_ids), "comments": spec["comments"],
             "reactions": models.Reaction.objects.filter(post__block_key=BLOCK_KEY).count()}
 

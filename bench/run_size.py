@@ -11,33 +11,47 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", required=True)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--writers", type=int, default=50)
     parser.add_argument("--database", default="sqlite")
+    parser.add_argument("--races", default="useful,join,post,reflection,poll")
+    parser.add_argument("--people", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
     prepare_database(args.database, args.size)
+
+    from bench.load import PACKAGES
+
+    if PACKAGES.exists():
+        sys.path.append(str(PACKAGES))  # xblock-poll for the comparison race, when `make bench` installed it
 
     import django
 
     django.setup()
     from django.core.management import call_command
 
-    from bench import datasets, load, views, writes
+    from bench import datasets, floors, load, views, writes
 
     call_command("migrate", run_syncdb=True, verbosity=0)
     spec = datasets.SIZES[args.size]
     result = {"size": args.size, "database": args.database, "rows": datasets.seed(args.size), "views": {}}
-    for name, call in views.measured_views():
-        result["views"][name] = views.measure(call, args.runs)
+    floor_calls = {key: call for (_, key), (_, call) in zip(floors.FLOORS, floors.measured_floors(), strict=True)}
+    for name, call in [*floors.measured_floors(), *views.measured_views()]:
+        result["views"][name] = views.measure(call, args.runs, floor_calls)
     result["first_view"] = views.first_view_size()
-    result["writes"] = {}
-    if writes.WRITE_SCENARIOS:
-        server = load.Server(workers=4)
+    result["races"] = {}
+    races = [writes.RACES[key] for key in args.races.split(",") if key in writes.RACES]
+    if not writes.poll_available():
+        races = [race for race in races if race[1] != writes.POLL_SCENARIO]
+    if races:
+        server = load.Server(workers=args.workers)
         try:
-            for name, build, verify in writes.WRITE_SCENARIOS:
-                calls = build(spec)
-                figures = load.run(server, datasets.SCENARIO, datasets.BLOCK_KEY, calls, args.writers)
+            for name, scenario, usage_id, build, verify in races:
+                calls = build(spec, args.people)
+                figures = load.run(server, scenario, usage_id, calls, args.concurrency)
                 figures.update(verify(figures))
-                result["writes"][name] = figures
+                figures["workers"] = args.workers
+                del figures["bodies"]
+                result["races"][name] = figures
         finally:
             server.stop()
     json.dump(result, sys.stdout)

@@ -1,73 +1,71 @@
-"""Concurrent write scenarios: the calls to send, and a check that no successful write was lost."""
+"""The races: who opens the page and then writes what, and a check that no successful write was lost.
 
-# Each entry: (name, build(spec) -> list of (user_id, handler, payload), verify(results) -> dict).
-WRITE_SCENARIOS = []
+Each entry of RACES: (name, scenario, usage id, build(spec, people) -> [(user_id, handler, payload)],
+verify(figures) -> dict). xblock-poll's vote runs on the same stack when it is installed
+(requirements/bench.txt), as the comparison the issue asks for.
+"""
+import json
+
+from .datasets import BLOCK_KEY, SCENARIO, member_ids
+
+POLL_SCENARIO, POLL_KEY = "poll.0", "default-poll.poll.d0.u0"
 
 
-def _useful_calls(spec):
-    """Every participant marks one new post useful at once."""
+def _useful_calls(spec, people):
+    """Participants mark one new post useful."""
     from verme_xblock import models
-
-    from .datasets import BLOCK_KEY, member_ids
 
     post = models.Post.objects.create(block_key=BLOCK_KEY, author_id="staff_sanna", author_name="Sanna",
                                       visibility="course", title="Everyone mark this", body="Useful?")
     _useful_calls.post_id = post.id
-    return [(user_id, "bank_useful", {"post_id": post.id}) for user_id in member_ids(spec)]
+    return [(user_id, "bank_useful", {"post_id": post.id}) for user_id in member_ids(spec)[:people]]
 
 
 def _useful_verify(figures):
     from verme_xblock import models
 
-    counted = models.Reaction.objects.filter(post_id=_useful_calls.post_id).count()
-    return {"lost_writes": figures["ok"] - counted}
+    post = models.Post.objects.get(id=_useful_calls.post_id)
+    marks = models.Reaction.objects.filter(post=post).count()
+    return {"lost_writes": figures["write"]["ok"] - marks, "count_matches_rows": post.useful_count == marks}
 
 
-WRITE_SCENARIOS.append(("bank: useful on one post", _useful_calls, _useful_verify))
-
-
-def _join_calls(_spec):
-    """Twice as many newcomers as seats try to join one empty group at once."""
+def _join_calls(_spec, people):
+    """Newcomers, far more than there are seats, open the group list and try to join one group."""
     from verme_xblock import models
-
-    from .datasets import BLOCK_KEY
 
     group = models.MentoringGroup.objects.create(block_key=BLOCK_KEY, name="Open seats", min_size=5, max_size=9)
     _join_calls.group_id = group.id
-    return [(f"newcomer{index}", "group_join", {"group_id": group.id}) for index in range(2 * group.max_size + 32)]
+    return [(f"newcomer{index}", "group_join", {"group_id": group.id}) for index in range(people)]
 
 
 def _join_verify(figures):
     from verme_xblock import models
 
     members = models.Membership.objects.filter(group_id=_join_calls.group_id).count()
-    return {"lost_writes": figures["ok"] - members, "seats_taken": members, "over_capacity": max(members - 9, 0)}
+    return {"lost_writes": figures["write"]["ok"] - members, "seats_taken": members,
+            "over_capacity": max(members - 9, 0)}
 
 
-def _post_calls(spec):
-    """Every participant shares one good practice at once."""
-    from .datasets import member_ids
-
+def _post_calls(spec, people):
+    """Participants share one good practice each."""
     return [(user_id, "bank_create", {"title": f"Concurrent practice {index}", "body": "Tried and shared.",
                                       "tags": ["Networks"], "visibility": "course"})
-            for index, user_id in enumerate(member_ids(spec)[:200])]
+            for index, user_id in enumerate(member_ids(spec)[:people])]
 
 
 def _post_verify(figures):
     from verme_xblock import models
 
     created = models.Post.objects.filter(title__startswith="Concurrent practice ").count()
-    return {"lost_writes": figures["ok"] - created}
+    return {"lost_writes": figures["write"]["ok"] - created}
 
 
-def _reflection_calls(spec):
-    """Participants save a draft baseline reflection at once (the seed leaves them without one)."""
+def _reflection_calls(spec, people):
+    """Participants without a baseline reflection save a draft of it."""
     from verme_xblock import models
 
-    from .datasets import BLOCK_KEY, member_ids
-
     taken = set(models.Reflection.objects.filter(block_key=BLOCK_KEY, slot=0).values_list("user_id", flat=True))
-    free = [user_id for user_id in member_ids(spec) if user_id not in taken][:200]
+    free = [user_id for user_id in member_ids(spec) if user_id not in taken][:people]
     _reflection_calls.users = free
     return [(user_id, "reflection_save", {"submit": False, "answers": {"wellbeing": 4, "next_step": "Ask."}})
             for user_id in free]
@@ -77,11 +75,43 @@ def _reflection_verify(figures):
     from verme_xblock import models
 
     saved = models.Reflection.objects.filter(user_id__in=_reflection_calls.users, slot=0).count()
-    return {"lost_writes": figures["ok"] - saved}
+    return {"lost_writes": figures["write"]["ok"] - saved}
 
 
-WRITE_SCENARIOS.extend([
-    ("groups: join one group", _join_calls, _join_verify),
-    ("bank: share a practice", _post_calls, _post_verify),
-    ("reflections: save a draft", _reflection_calls, _reflection_verify),
-])
+def poll_available():
+    from xblock.core import XBlock
+
+    try:
+        XBlock.load_class("poll")
+    except Exception:  # any failure means: not installed for this run
+        return False
+    return True
+
+
+def _poll_tally():
+    from workbench.runtime import WorkbenchRuntime
+    from workbench.scenarios import get_scenarios
+
+    get_scenarios()
+    return sum(WorkbenchRuntime("bench").get_block(POLL_KEY).tally.values())
+
+
+def _poll_calls(spec, people):
+    """The same people vote in xblock-poll's default poll (its tally is one shared field)."""
+    _poll_calls.before = _poll_tally()
+    return [(user_id, "vote", {"choice": "RBGO"[index % 4]}) for index, user_id in enumerate(member_ids(spec)[:people])]
+
+
+def _poll_verify(figures):
+    accepted = sum(1 for body in figures["bodies"] if json.loads(body or b"{}").get("success"))
+    counted = _poll_tally() - _poll_calls.before
+    return {"accepted_votes": accepted, "lost_writes": accepted - counted}
+
+
+RACES = {
+    "useful": ("bank: open, mark one post useful", SCENARIO, BLOCK_KEY, _useful_calls, _useful_verify),
+    "join": ("groups: open, join one group", SCENARIO, BLOCK_KEY, _join_calls, _join_verify),
+    "post": ("bank: open, share a practice", SCENARIO, BLOCK_KEY, _post_calls, _post_verify),
+    "reflection": ("reflections: open, save a draft", SCENARIO, BLOCK_KEY, _reflection_calls, _reflection_verify),
+    "poll": ("xblock-poll: open, vote", POLL_SCENARIO, POLL_KEY, _poll_calls, _poll_verify),
+}

@@ -9,12 +9,34 @@ def test_no_missing_migrations():
 
 
 @pytest.mark.django_db(transaction=True)
+def test_the_useful_count_migration_counts_the_existing_marks():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = [("verme_xblock", "0009_privacy")], [("verme_xblock", "0010_post_useful_count")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    Post, Reaction = old.get_model("verme_xblock", "Post"), old.get_model("verme_xblock", "Reaction")
+    marked = Post.objects.create(block_key="b", author_id="1", title="Marked", body="x")
+    Post.objects.create(block_key="b", author_id="1", title="Unmarked", body="x")
+    Reaction.objects.bulk_create([Reaction(post=marked, user_id=str(n)) for n in range(3)])
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate(after)
+        new = executor.loader.project_state(after).apps.get_model("verme_xblock", "Post")
+        assert dict(new.objects.values_list("title", "useful_count")) == {"Marked": 3, "Unmarked": 0}
+    finally:
+        call_command("migrate", "verme_xblock", verbosity=0)  # back to the latest state for the next tests
+
+
+@pytest.mark.django_db(transaction=True)
 def test_course_keys_are_filled_from_the_block_keys_of_existing_rows():
     """0007 adds the course key to every block-keyed table and fills it for rows already there."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    before, after = [("verme_xblock", "0005_visitor")], [("verme_xblock", "0007_course_keys_and_lifecycle")]
+    before, after = [("verme_xblock", "0005_visitor")], [("verme_xblock", "0006_course_keys_and_lifecycle")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps

@@ -41,6 +41,10 @@ def archive(previous, current, archived):
     return kept
 
 
+# Every field config() reads: assigning one of them drops the block's computed configuration.
+CONFIG_FIELDS = frozenset((*SCALAR_SETTINGS, *LIST_SETTINGS, "archived_likert_items", "archived_open_prompts"))
+
+
 class ConfigurationFields:
     """Scope.settings fields of every capability (the editor and OLX cover all of them)."""
 
@@ -98,23 +102,40 @@ class ConfigurationFields:
         display_name=gettext_lazy("Removed reflection questions"), default=[], scope=Scope.settings
     )
 
+    def __setattr__(self, name, value):
+        if name in CONFIG_FIELDS:
+            self.__dict__.pop("_verme_configs", None)  # the next config() reads the new settings
+        super().__setattr__(name, value)
+
     def config(self, language="en"):
-        """The configuration as plain data, defaults filled in for `language`."""
-        defaults = defaults_for(language)
+        """The configuration as plain data, defaults filled in for `language`.
+
+        Computed once per block instance and language (the LMS builds a block per request, so once
+        per request) and recomputed after any setting is assigned. Not cached across requests: a
+        cache round trip costs more than this, and the fields are in memory already.
+        """
+        configs = self.__dict__.setdefault("_verme_configs", {})
+        if language not in configs:
+            configs[language] = self._read_config(language)
+        return configs[language]
+
+    def _read_config(self, language):
+        lists = {name: getattr(self, name) for name in LIST_SETTINGS}
+        defaults = defaults_for(language) if not all(lists.values()) else {}
         return Config(
-            target_groups=tuple(self.target_groups or defaults["target_groups"]),
+            target_groups=tuple(lists["target_groups"] or defaults["target_groups"]),
             min_group_size=self.min_group_size,
             max_group_size=self.max_group_size,
             enrolment_mode=self.enrolment_mode,
             session_count=self.session_count,
             session_length_minutes=self.session_length_minutes,
             session_interval_weeks=self.session_interval_weeks,
-            session_templates=tuple(self.session_templates or defaults["session_templates"]),
-            likert_items=tuple(self.likert_items or defaults["likert_items"]),
-            open_prompts=tuple(self.open_prompts or defaults["open_prompts"]),
-            tags=tuple(self.tags or defaults["tags"]),
-            method_cards=tuple(self.method_cards or defaults["method_cards"]),
-            feedback_items=tuple(self.feedback_items or defaults["feedback_items"]),
+            session_templates=tuple(lists["session_templates"] or defaults["session_templates"]),
+            likert_items=tuple(lists["likert_items"] or defaults["likert_items"]),
+            open_prompts=tuple(lists["open_prompts"] or defaults["open_prompts"]),
+            tags=tuple(lists["tags"] or defaults["tags"]),
+            method_cards=tuple(lists["method_cards"] or defaults["method_cards"]),
+            feedback_items=tuple(lists["feedback_items"] or defaults["feedback_items"]),
             default_post_visibility=self.default_post_visibility,
             anonymity_threshold=self.anonymity_threshold,
             weight=self.weight,

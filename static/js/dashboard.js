@@ -1,34 +1,18 @@
-/* The dashboard: sort the groups table by a column (buttons in the headers, aria-sort says how),
- * open a group's space in the groups section, and place a learner who is in no group yet (the
- * answer carries the dashboard re-rendered on the server). */
+/* The dashboard: sort the groups table by a column (buttons in the headers, aria-sort says how) and
+ * page through it, both answered by the server one page at a time; open a group's space in the
+ * groups section; place a learner who is in no group yet (the answer carries the dashboard
+ * re-rendered on the server). */
 (function () {
   "use strict";
 
-  function cellValue(row, index, kind) {
-    var value = row.cells[index].dataset.sortValue || "";
-    if (kind === "number") { return value === "" ? null : parseFloat(value); }
-    return value.toLocaleLowerCase();
-  }
-
-  function sortTable(table, header) {
-    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-    var index = headers.indexOf(header);
-    var kind = header.dataset.sortKind;
-    var ascending = header.getAttribute("aria-sort") !== "ascending";
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (a, b) {
-      var x = cellValue(a, index, kind), y = cellValue(b, index, kind);
-      if (x === y) { return 0; }
-      if (x === null) { return 1; }  // empty figures last in either direction
-      if (y === null) { return -1; }
-      var order = kind === "number" ? x - y : x.localeCompare(y);
-      return ascending ? order : -order;
+  function showGroups(ctx, section, payload, focusSelector, message) {
+    ctx.call("dashboard_groups", payload).then(function (result) {
+      if (!result.ok) { ctx.announce(result.data.error.message); return; }
+      section.querySelector("[data-verme-dashboard-groups]").outerHTML = result.data.html;
+      var focus = section.querySelector(focusSelector);
+      if (focus) { focus.focus(); }
+      ctx.announce(message ? message + " " + result.data.message : result.data.message);
     });
-    rows.forEach(function (row) { body.appendChild(row); });
-    headers.forEach(function (cell) { if (cell.dataset.sortKey) { cell.removeAttribute("aria-sort"); } });
-    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    return ascending;
   }
 
   function openGroup(ctx, groupId) {
@@ -49,12 +33,21 @@
     if (!section) { return; }
 
     section.addEventListener("click", function (event) {
+      var groups = section.querySelector("[data-verme-dashboard-groups]");
       var sortButton = event.target.closest(".verme-sort");
       if (sortButton) {
-        var header = sortButton.closest("th");
-        var ascending = sortTable(header.closest("table"), header);
-        ctx.announce(Verme.interpolate(ascending ? Verme.gettext("Sorted by {column}, ascending.")
-          : Verme.gettext("Sorted by {column}, descending."), {column: sortButton.textContent.trim()}));
+        var key = sortButton.closest("th").dataset.sortKey;
+        var descending = key === groups.dataset.sort && !groups.dataset.descending;
+        showGroups(ctx, section, {sort: key, descending: descending, page: 1},
+          "th[data-sort-key=" + key + "] .verme-sort",
+          Verme.interpolate(descending ? Verme.gettext("Sorted by {column}, descending.")
+            : Verme.gettext("Sorted by {column}, ascending."), {column: sortButton.textContent.trim()}));
+        return;
+      }
+      var pageButton = event.target.closest("[data-dashboard-page]");
+      if (pageButton) {
+        showGroups(ctx, section, {sort: groups.dataset.sort, descending: !!groups.dataset.descending,
+          page: parseInt(pageButton.dataset.dashboardPage, 10)}, "[data-verme-table-wrap]", "");
         return;
       }
       var open = event.target.closest("[data-open-group]");

@@ -96,6 +96,7 @@ def _bulk_data(world, posts=2000, per_post=3):
                                  for i in ids for n in range(per_post)], batch_size=1000)
     Reaction.objects.bulk_create([Reaction(post_id=i, user_id=f"r{n}") for i in ids for n in range(per_post)],
                                  batch_size=1000)
+    bank.recount_useful(Post.objects.filter(id__in=ids))
 
 
 @pytest.mark.parametrize(

@@ -243,3 +243,17 @@ def test_more_sessions_than_templates_get_numbered_titles():
     assert [s.title for s in sessions[5:]] == ["Session 6", "Session 7"]
     assert {s.duration_minutes for s in sessions} == {90}
     assert (sessions[1].starts_at - sessions[0].starts_at).days == 28
+
+
+def test_each_role_lists_only_the_groups_it_needs(django_assert_num_queries):
+    ids = [make_group(f"Group {n}") for n in range(5)]
+    groups.set_archived(BLOCK, STAFF, ids[4], True)
+    facilitator = Viewer("20", "Maija", roles.FACILITATOR, False, None, facilitated_group_ids=(ids[1], ids[2]))
+    with django_assert_num_queries(0):  # a member's own group comes with their group's space
+        assert groups.groups_for(BLOCK, learner(41, ids[0])) == []
+    with django_assert_num_queries(2):
+        assert [g.id for g in groups.groups_for(BLOCK, learner(42))] == ids[:4]  # the list to choose from
+    with django_assert_num_queries(2):
+        assert [g.id for g in groups.groups_for(BLOCK, facilitator)] == ids[1:3]
+    with django_assert_num_queries(2):
+        assert [g.id for g in groups.groups_for(BLOCK, STAFF)] == ids  # archived too

@@ -154,3 +154,40 @@ def test_the_dashboard_queries_do_not_grow_with_groups_or_members(monkeypatch):
     assert view_queries(staff) == few_staff
     assert view_queries(facilitator) == few_facilitator
     print(f"student_view queries: staff {few_staff}, facilitator of six groups {few_facilitator}")
+
+
+def test_staff_page_and_sort_the_groups_on_the_server(monkeypatch):
+    monkeypatch.setattr("tests.api.reports_world.KEY", str(KEY))
+    monkeypatch.setattr("verme_xblock.api.dashboard_pages.PAGE_SIZE", 2)
+    for index, size in enumerate((3, 1, 2, 5, 4)):
+        make_group(f"Group {index}", [(f"{index}-{n}", f"M {n}", "Org") for n in range(size)])
+    staff = block_for("7", is_staff=True)
+    html = staff.render("student_view").body_html()
+    assert "Page 1 of 3. Groups: 5." in html and 'data-dashboard-page="2"' in html
+    assert html.count("data-dashboard-group=") == 2
+    status, body = call_handler(staff, "dashboard_groups", {"sort": "members", "descending": True, "page": 1})
+    assert status == 200 and body["message"] == "Page 1 of 3. Groups: 5."
+    assert body["html"].index('"Group 3"') < body["html"].index('"Group 4"')  # 5 members, then 4
+    assert 'aria-sort="descending"' in body["html"]
+    status, body = call_handler(staff, "dashboard_groups", {"sort": "members", "page": 3})
+    assert status == 200 and '"Group 3"' in body["html"] and body["html"].count("data-dashboard-group=") == 1
+    assert 'data-dashboard-page="2"' in body["html"] and 'data-dashboard-page="4"' not in body["html"]
+    for bad in ({"sort": "email"}, {"page": 0}, {"page": "x"}, {"descending": "maybe"}):
+        status, body = call_handler(staff, "dashboard_groups", bad)
+        assert status == 400, bad
+        assert body["error"]["field"] == next(iter(bad)) and body["error"]["message"]
+    status, body = call_handler(block_for("41"), "dashboard_groups", {})
+    assert status == 403
+    assert_error_shape(body, "forbidden")
+
+
+def test_staff_view_queries_do_not_grow_beyond_the_first_page(monkeypatch):
+    monkeypatch.setattr("tests.api.reports_world.KEY", str(KEY))
+    monkeypatch.setattr("verme_xblock.api.dashboard_pages.PAGE_SIZE", 2)
+    staff = block_for("7", is_staff=True)
+    for index in range(3):
+        make_group(f"Group {index}", [(f"{index}-{n}", f"M {n}", "Org") for n in range(3)])
+    few = view_queries(staff)
+    for index in range(3, 9):
+        make_group(f"Group {index}", [(f"{index}-{n}", f"M {n}", "Org") for n in range(3)])
+    assert view_queries(staff) == few

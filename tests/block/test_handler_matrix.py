@@ -76,6 +76,7 @@ def payloads(w):
         "bank_comment": ("POST", {"post_id": w.other_post, "body": "Thanks"}),
         "bank_report": ("POST", {"post_id": w.other_post, "reason": "Off topic"}),
         "bank_moderate": ("POST", {"post_id": w.other_post, "action": "hide", "reason": "Off topic"}),
+        "dashboard_groups": ("POST", {"sort": "members", "page": 1}),
         "dashboard_assign": ("POST", {"group_id": w.other_group, "user_id": "60", "display_name": "New"}),
         "report_hours_csv": ("GET", ""),
         "report_groups_csv": ("GET", ""),
@@ -129,6 +130,7 @@ EXPECTED = {
     "bank_comment":            (OK, OK, NO, NO, NO, NO, NO),
     "bank_report":             (OK, OK, NO, NO, NO, NO, NO),
     "bank_moderate":           (NO, OK, NO, NO, NO, NO, NO),
+    "dashboard_groups":        (NO, OK, NO, NO, OK, OK, NO),
     "dashboard_assign":        (NO, OK, NO, NO, NO, NO, NO),
     "report_hours_csv":        (NO, OK, NO, NO, OK, OK, NO),
     "report_groups_csv":       (NO, OK, NO, NO, OK, OK, NO),
@@ -186,7 +188,7 @@ NOT_YET_IN_THE_MATRIX = {
 
 def test_the_matrix_names_every_handler():
     assert sorted(EXPECTED) == sorted(set(all_handlers()) - NOT_YET_IN_THE_MATRIX)
-    assert len(EXPECTED) * len(SHAPES) == 45 * 7
+    assert len(EXPECTED) * len(SHAPES) == 46 * 7
 
 
 def call(block, name, method, data):
@@ -222,7 +224,7 @@ def test_handler_in_shape(name, shape):
 
 def _writes(name):
     reads = {"bank_list", "groups_show", "reflection_figures_show", "studio_save", "studio_preview",
-             "studio_defaults", "people_search", "waiting_list_page", "mobile_data"}
+             "studio_defaults", "people_search", "waiting_list_page", "mobile_data", "dashboard_groups"}
     return name not in reads and not name.endswith(("_csv", "_print", "_ics", "_data", "_download"))
 
 

@@ -8,7 +8,7 @@ post, reactions, comments, reports, export) starts from it.
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -196,18 +196,29 @@ def delete_post(block_key, viewer, post_id):
 
 
 def toggle_useful(block_key, viewer, post_id):
-    """Mark or unmark a post useful; returns whether it is now marked. One row per person and post."""
-    post = visible_post(block_key, viewer, post_id)
-    with transaction.atomic():
-        removed, _ = Reaction.objects.filter(post=post, user_id=viewer.user_id).delete()
-        if removed:
-            return False
+    """Mark or unmark a post useful; returns whether it is now marked. One row per person and post.
+
+    The post's row is locked first, then the mark is added or removed and `useful_count` moved by
+    one in the same transaction: the stored count always equals the rows, and concurrent marks on
+    one post queue on that lock (taking it before the insert also avoids MySQL's deadlock between
+    the foreign key's shared lock and the count's update).
+    """
     try:
         with transaction.atomic():
-            Reaction.objects.create(post=post, user_id=viewer.user_id)
+            post = visible_post(block_key, viewer, post_id, lock=True)
+            removed, _ = Reaction.objects.filter(post=post, user_id=viewer.user_id).delete()
+            if not removed:
+                Reaction.objects.create(post=post, user_id=viewer.user_id)
+            Post.objects.filter(id=post.id).update(useful_count=F("useful_count") + (-1 if removed else 1))
     except IntegrityError:
-        pass  # the same person's simultaneous click already marked it
-    return True
+        return True  # the same person's simultaneous click already marked it (and counted it)
+    return not removed
+
+
+def recount_useful(posts):
+    """Set `useful_count` of these posts from their Reaction rows (for rows written in bulk)."""
+    marks = Reaction.objects.filter(post=OuterRef("pk")).order_by().values("post").annotate(n=Count("id")).values("n")
+    return posts.update(useful_count=Coalesce(Subquery(marks, output_field=IntegerField()), Value(0)))
 
 
 @transaction.atomic
@@ -228,11 +239,7 @@ def add_comment(block_key, viewer, post_id, *, body):
 
 
 def _with_counts(posts, viewer):
-    useful = (
-        Reaction.objects.filter(post=OuterRef("pk")).order_by().values("post").annotate(n=Count("id")).values("n")
-    )
     return posts.annotate(
-        useful=Coalesce(Subquery(useful, output_field=IntegerField()), Value(0)),
         useful_mine=Exists(Reaction.objects.filter(post=OuterRef("pk"), user_id=viewer.user_id)),
     )
 
@@ -275,8 +282,8 @@ def list_posts(block_key, viewer, filters=None, cursor="", page_size=PAGE_SIZE):
     if filters.sort == "useful":
         if after:
             useful, last_id = after
-            posts = posts.filter(Q(useful__lt=useful) | Q(useful=useful, id__lt=last_id))
-        posts = posts.order_by("-useful", "-id")
+            posts = posts.filter(Q(useful_count__lt=useful) | Q(useful_count=useful, id__lt=last_id))
+        posts = posts.order_by("-useful_count", "-id")  # carried by the index verme_post_block_useful
     else:
         if after:
             posts = posts.filter(id__lt=after[0])
@@ -296,7 +303,7 @@ def get_post(block_key, viewer, post_id):
 
 
 def _cursor(post, sort):
-    return f"{post.useful}.{post.id}" if sort == "useful" else str(post.id)
+    return f"{post.useful_count}.{post.id}" if sort == "useful" else str(post.id)
 
 
 def parse_cursor(cursor, sort):
@@ -327,7 +334,7 @@ def _view(post, viewer):
         edited=post.edited_at is not None,
         hidden=post.hidden,
         hidden_reason=post.hidden_reason,
-        useful_count=post.useful,
+        useful_count=post.useful_count,
         useful_by_viewer=post.useful_mine,
         comments=tuple(
             CommentView(

@@ -6,7 +6,7 @@ same whatever the number of groups, members, sessions or posts.
 """
 from dataclasses import replace
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,16 +50,24 @@ def _by_group(queryset, key, **figures):
     return {row[key]: row for row in queryset.values(key).annotate(**figures).order_by()}
 
 
-def group_figures(block_key, viewer, now=None, include_archived=True):
-    """A GroupFigures per group the viewer may oversee, by name: seven queries in all."""
+def _overseen_groups(block_key, viewer, include_archived=True):
     require_facilitator(viewer)
-    now = now or timezone.now()
     groups = MentoringGroup.objects.filter(block_key=block_key)
     only = visible_group_ids(viewer)
     if only is not None:
         groups = groups.filter(id__in=only)
     if not include_archived:
         groups = groups.filter(archived=False)
+    return groups
+
+
+def group_figures(block_key, viewer, now=None, include_archived=True, only_ids=None):
+    """A GroupFigures per group the viewer may oversee (or of those among `only_ids`), by name:
+    seven queries in all."""
+    now = now or timezone.now()
+    groups = _overseen_groups(block_key, viewer, include_archived)
+    if only_ids is not None:
+        groups = groups.filter(id__in=only_ids)
     groups = list(with_summary_data(groups).order_by("name", "id"))
     ids = [group.id for group in groups]
     live = Q(cancelled=False)
@@ -100,6 +108,15 @@ def group_figures(block_key, viewer, now=None, include_archived=True):
             open_reports=reports.get(group.id, {}).get("count", 0),
         ))
     return tuple(result)
+
+
+def open_groups(block_key, viewer):
+    """The groups with a free seat, by name, to place a learner in: id, name, member_count and
+    max_size of each (one query)."""
+    require_staff(viewer)
+    groups = (MentoringGroup.objects.filter(block_key=block_key, archived=False)
+              .annotate(member_count=Count("memberships")).filter(member_count__lt=F("max_size")))
+    return tuple(groups.order_by("name", "id").values("id", "name", "member_count", "max_size"))
 
 
 def open_report_count(block_key, viewer):

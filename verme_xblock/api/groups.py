@@ -16,12 +16,28 @@ from .sessions import generate_sessions
 SELF_SELECT = "self_select"
 
 
-def list_groups(block_key, include_archived=False):
-    """The public group list of a block: two queries, whatever the number of groups."""
+def list_groups(block_key, include_archived=False, only_ids=None):
+    """The public group list of a block (or of the groups `only_ids`): two queries, whatever the
+    number of groups."""
     groups = MentoringGroup.objects.filter(block_key=block_key)
     if not include_archived:
         groups = groups.filter(archived=False)
+    if only_ids is not None:
+        groups = groups.filter(id__in=only_ids)
     return [summary_of(group) for group in with_summary_data(groups)]
+
+
+def groups_for(block_key, viewer):
+    """The groups the viewer's group section lists: every group for course staff; the list to choose
+    from for someone in no group; a facilitator's own groups; nothing (no query) for a member, whose
+    group comes with its space."""
+    if viewer.is_course_staff:
+        return list_groups(block_key, include_archived=True)
+    if viewer.facilitated_group_ids:
+        return list_groups(block_key, only_ids={*viewer.facilitated_group_ids, viewer.group_id} - {None})
+    if viewer.group_id is None:
+        return list_groups(block_key)
+    return []
 
 
 def with_summary_data(groups):

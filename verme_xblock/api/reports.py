@@ -5,14 +5,14 @@ number of participants. No e-mail addresses: the block never has them.
 """
 from decimal import Decimal
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..dashboard_data import OrganisationHours, ParticipantHours, PracticeRow
 from ..errors import forbidden
-from ..models import Attendance, Comment, EndedMembership, Membership, MentoringGroup, Post, PostTag, Reaction
+from ..models import Attendance, Comment, EndedMembership, Membership, MentoringGroup, Post, PostTag
 from .bank import shown_name
 from .dashboard import group_figures, require_facilitator, require_staff, visible_group_ids
 from .travel import travel_totals
@@ -113,7 +113,7 @@ def good_practices(block_key, viewer, include_hidden=False):
     for post_id, tag in post_tags.values_list("post_id", "tag"):
         tags.setdefault(post_id, []).append(tag)
     rows = posts.annotate(
-        reaction_count=_count(Reaction.objects.all()), comment_count=_count(Comment.objects.filter(hidden=False)),
+        reaction_count=F("useful_count"), comment_count=_count(Comment.objects.filter(hidden=False)),
     ).order_by("created_at", "id").values(
         "id", "title", "author_name", "author_organisation", "group__name", "visibility", "created_at",
         "reaction_count", "comment_count", "hidden", "deleted_at",

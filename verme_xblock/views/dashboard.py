@@ -3,8 +3,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from webob import Response
 
-from .. import exports_reports, formatting, i18n, rendering
-from ..api import dashboard, reports
+from .. import exports_reports, formatting, i18n, rendering, validation
+from ..api import dashboard, dashboard_pages, reports
 from ..api import groups as api_groups
 from ..api import teams as api_teams
 from ..errors import Refusal
@@ -61,19 +61,24 @@ class DashboardMixin:
             return None
         return Section(TEMPLATE, self.dashboard_context(viewer), js=JS)
 
-    def dashboard_context(self, viewer, waiting_query="", waiting_page=1):
+    def dashboard_context(self, viewer, waiting_query="", waiting_page=1, *, sort="name", descending=False, page=1):
         config = self.current_config()
         staff = viewer.is_course_staff
-        figures = dashboard.group_figures(self.block_key, viewer) if staff else ()
+        labels = target_labels(config)
+        groups_page = dashboard_pages.group_figures_page(
+            self.block_key, viewer, sort=sort, descending=descending, page=page,
+            target_order=sorted(labels, key=lambda ident: labels[ident].lower()),
+        ) if staff else None
         facilitated = () if staff else dashboard.facilitated_groups(self.block_key, viewer)
         return {
             "viewer": viewer,
             "language": _language(),
-            "target_labels": target_labels(config),
+            "target_labels": labels,
             "self_select": config.enrolment_mode == api_groups.SELF_SELECT and not config.teamset_id,
-            "figures": figures,
+            "figures": groups_page.figures if staff else (),
+            "page": groups_page,
             "columns": columns(),
-            "open_groups": [g for g in figures if not g.archived and g.member_count < g.max_size],
+            "open_groups": dashboard.open_groups(self.block_key, viewer) if staff else (),
             "facilitated": facilitated,
             "waiting": self.waiting_context(viewer, waiting_query, waiting_page) if staff else None,
             "open_reports": dashboard.open_report_count(self.block_key, viewer) if staff
@@ -87,6 +92,19 @@ class DashboardMixin:
         return url + ("&" if "?" in url else "?") + "session_id="
 
     # Handlers
+
+    @json_api(writes=False)
+    def dashboard_groups(self, payload, viewer):
+        """Course staff page through the groups, or sort them by a column (in the database)."""
+        dashboard.require_staff(viewer)
+        sort = validation.choice(payload, "sort", dashboard_pages.SORTS, required=False, default="name")
+        descending = validation.boolean(payload, "descending", default=False)
+        page = validation.integer(payload, "page", minimum=1, maximum=100_000, required=False, default=1)
+        context = self.dashboard_context(viewer, sort=sort, descending=descending, page=page)
+        html = rendering.render("verme/dashboard/table.html", {"ctx": context}, block=self)
+        groups_page = context["page"]
+        return {"html": html, "message": _("Page {page} of {pages}. Groups: {total}.").format(
+            page=groups_page.page, pages=groups_page.pages, total=groups_page.total)}
 
     @json_api()
     def dashboard_assign(self, payload, viewer):

@@ -69,12 +69,13 @@ class GroupsMixin:
     def groups_context(self, viewer, focus_group_id=None):
         """What the section shows this viewer: a constant number of queries, whatever the data."""
         config = self.current_config()
-        include_archived = viewer.is_course_staff
-        group_list = api_groups.list_groups(self.block_key, include_archived=include_archived)
-        visible = {g.id for g in group_list if viewer.can_see_group(g.id)}
-        if focus_group_id not in visible:
+        group_list = api_groups.groups_for(self.block_key, viewer)
+        visible = {g.id for g in group_list if viewer.can_see_group(g.id)} | {viewer.group_id}
+        if focus_group_id not in visible - {None}:
             focus_group_id = viewer.group_id or next(iter(viewer.facilitated_group_ids), None)
         space = spaces.group_space(self.block_key, viewer, focus_group_id) if focus_group_id else None
+        if space and not group_list:  # a member: their own group is the one to show
+            group_list = [space.summary]
         labels = target_labels(config)
         rosters = api_groups.rosters(self.block_key, viewer) if viewer.is_course_staff else {}
         return {

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verme_xblock', '0007_course_keys_and_lifecycle'),
+        ('verme_xblock', '0006_course_keys_and_lifecycle'),
     ]
 
     operations = [

@@ -25,7 +25,7 @@ def hide_course_wide_organisations(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verme_xblock', '0009_season'),
+        ('verme_xblock', '0008_season'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verme_xblock', '0010_messages'),
+        ('verme_xblock', '0007_messages'),
     ]
 
     operations = [

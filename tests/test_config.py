@@ -1,0 +1,52 @@
+"""The block's configuration is computed once per block instance (the LMS builds one per request)
+and follows every change of a setting at once."""
+import pytest
+
+from tests.runtimes import make_block
+from verme_xblock import config as config_module
+from verme_xblock.api import groups
+from verme_xblock.data import Viewer
+
+pytestmark = pytest.mark.django_db
+
+
+def counting_reads(monkeypatch):
+    reads = []
+    original = config_module.ConfigurationFields._read_config
+
+    def read(block, language):
+        reads.append(language)
+        return original(block, language)
+
+    monkeypatch.setattr(config_module.ConfigurationFields, "_read_config", read)
+    return reads
+
+
+@pytest.mark.parametrize("user_id", [42, 20, 7])
+def test_a_view_reads_the_configuration_once(monkeypatch, user_id):
+    block = make_block(user_id, username="u", is_staff=user_id == 7)
+    staff = Viewer("7", "Staff", "staff", True, None)
+    group_id = groups.create_group(block.block_key, staff, name="Night owls")
+    groups.add_facilitator(block.block_key, staff, group_id, user_id="20", display_name="Maija")
+    groups.assign_member(block.block_key, staff, group_id, user_id="42", display_name="Aino")
+    reads = counting_reads(monkeypatch)
+    block.render("student_view")
+    assert reads == ["en"]
+    block.render("student_view")  # the same instance: still the one configuration
+    assert reads == ["en"]
+
+
+def test_a_changed_setting_is_seen_at_once(monkeypatch):
+    block = make_block(42, username="u")
+    reads = counting_reads(monkeypatch)
+    assert block.config("en").tags[0] == "Teaching and guidance"
+    assert block.config("fi").tags[0] == "Opetus ja ohjaus"
+    block.tags = ["Mentoring"]
+    assert block.config("en").tags == ("Mentoring",) == block.config("fi").tags
+    block.max_group_size = 12
+    assert block.config("en").max_group_size == 12
+    values = block.settings_values("en")
+    values["tags"] = ["Mentoring", "Wellbeing"]
+    block.store_settings(values, "en")
+    assert block.config("en").tags == ("Mentoring", "Wellbeing")
+    assert reads == ["en", "fi", "en", "fi", "en", "en"]
