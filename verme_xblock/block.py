@@ -12,6 +12,7 @@ from .olx import OlxSettingsMixin
 from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
+from .views.home import SECTION_JS, HomeMixin
 from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
 from .views.sessions import SessionsMixin
@@ -25,7 +26,7 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin,
+    HomeMixin, DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin,
     OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
@@ -49,11 +50,6 @@ class VermeXBlock(
         multiline_editor=True,
     )
 
-    # Capability sections of the learner view, in order: (method name returning a Section or None).
-    student_sections = (
-        "dashboard_section", "group_section", "reflections_section", "reflection_figures_section", "bank_section",
-    )
-
     @property
     def block_key(self):
         return roles.block_key(self)
@@ -67,17 +63,23 @@ class VermeXBlock(
     # Views
 
     def student_view(self, context=None):
+        """The home (or the section `context["section"]` names) with the menu of the viewer's sections."""
         with i18n.active_catalogue() as language, formatting.reader_time_zone(self):
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)
-            sections = [section for name in self.student_sections if (section := getattr(self, name)(viewer))]
+            nav = self.nav_sections(viewer)
+            current = (context or {}).get("section")
+            if current not in dict(nav):
+                current = "home"
             html = rendering.render(
                 "verme/student_view.html",
                 {
                     "viewer": viewer,
                     "role_label": role_label(viewer.role),
-                    "sections": sections,
+                    "nav": nav,
+                    "current": current,
+                    "parts": self.section_parts(current, viewer),
                     "language": language,
                     "my_data_url": self.runtime.handler_url(self, "download_my_data"),
                 },
@@ -87,7 +89,7 @@ class VermeXBlock(
             self,
             html,
             css=CSS,
-            js=(*JS, *(js for section in sections for js in section.js)),
+            js=(*JS, *SECTION_JS),
             init_fn="VermeXBlock",
             init_args={"language": language},
             language=language,

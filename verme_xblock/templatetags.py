@@ -80,3 +80,11 @@ def local_datetime_filter(value, language):
     from .formatting import format_datetime
 
     return _in_current_zone(format_datetime, value, language)
+
+
+@register.filter(name="full_date")
+def full_date_filter(value, language):
+    """The weekday and date in the reader's language and time zone: 'lauantai 9. tammikuuta 2027'."""
+    from .formatting import format_full_date
+
+    return _in_current_zone(format_full_date, value, language)

@@ -75,6 +75,7 @@
       if (body && body.dataset.focusGroup && payload.focus_group_id === undefined) {
         payload.focus_group_id = body.dataset.focusGroup;
       }
+      if (body && body.dataset.part) { payload.part = body.dataset.part; }
       var button = form.querySelector("[type=submit]");
       var key = formKey(form);
       if (button) { button.disabled = true; }

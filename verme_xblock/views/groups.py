@@ -6,7 +6,7 @@ Every handler answers with the section re-rendered from the same template as the
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .. import i18n, rendering, validation
+from .. import formatting, i18n, rendering, validation
 from ..api import groups as api_groups
 from ..api import spaces
 from ..errors import Refusal
@@ -23,6 +23,7 @@ USER_ID_MAX = 64
 DISPLAY_NAME_MAX = 255
 SIZE_MAX = 50
 ID_MAX = 2**53
+PARTS = ("all", "space", "plan")
 
 
 def target_labels(config):
@@ -64,11 +65,21 @@ class GroupsMixin:
     """The group section of the learner view and the handlers of groups and members."""
 
     def current_config(self):
-        return self.config(i18n.supported_language(translation.get_language()))
+        return self.config(self.current_language())
 
-    def group_section(self, viewer, focus_group_id=None):
-        return Section("verme/groups/section.html", self.groups_context(viewer, focus_group_id),
-                       js=("js/groups.js",))
+    @staticmethod
+    def current_language():
+        return i18n.supported_language(translation.get_language())
+
+    def time_zone_label(self):
+        """The reader's time zone by its readable CLDR name ("Finland Time"), not its id."""
+        return formatting.zone_name(timezone.get_current_timezone(), self.current_language())
+
+    def group_section(self, viewer, focus_group_id=None, part="all"):
+        """The groups section; `part` shows the group's space without its plan ("space"), only the
+        progress plan ("plan"), or everything ("all", course staff's "Groups and people")."""
+        context = {**self.groups_context(viewer, focus_group_id), "part": part}
+        return Section("verme/groups/section.html", context, js=("js/groups.js",))
 
     def groups_context(self, viewer, focus_group_id=None):
         """What the section shows this viewer: a constant number of queries, whatever the data."""
@@ -98,7 +109,7 @@ class GroupsMixin:
             "ics_url": self.runtime.handler_url(self, "calendar_ics", query=f"group_id={space.summary.id}")
             if space else "",
             "print_url": self.print_url_prefix(),
-            "time_zone": timezone.get_current_timezone_name(),
+            "time_zone": self.time_zone_label(),
             "language": i18n.supported_language(translation.get_language()),
             "statuses": ATTENDANCE_STATUSES,
             "limits": {"name": NAME_MAX, "text": TEXT_MAX, "place": PLACE_MAX, "url": URL_MAX,
@@ -111,7 +122,8 @@ class GroupsMixin:
         if focus_group_id is None:  # only a hint of what was open: never a reason to refuse
             focus = str(payload.get("focus_group_id") or "")
             focus_group_id = int(focus) if focus.isdigit() else None
-        section = self.group_section(viewer, focus_group_id)
+        part = payload.get("part") if payload.get("part") in PARTS else "all"
+        section = self.group_section(viewer, focus_group_id, part)
         html = rendering.render("verme/groups/body.html", {"ctx": section.context}, block=self)
         return {"html": html, "message": message}
 
