@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from tests.api.bank_world import make_world
 from tests.block.test_handler_contract import assert_error_shape
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import make_block
 from verme_xblock.models import MentoringSession, Post
 
@@ -183,19 +183,19 @@ def test_bank_speaks_finnish_and_swedish(world):
     block = learner("helena")
     call_handler(learner(), "bank_create", valid())
     with translation.override("fi"):
-        html = block.render("student_view").body_html()
+        html = whole_view(block)
         assert "Hyvien käytäntöjen pankki" in html and "Kommentit (0)" in html
         assert call_handler(block, "bank_comment", {"post_id": 1_000_000, "body": "x"})[1]["error"]["message"] == (
             "Julkaisua ei ole, tai sitä ei ole jaettu sinulle.")
     with translation.override("sv"):
-        assert "Banken för goda exempel" in block.render("student_view").body_html()
+        assert "Banken för goda exempel" in whole_view(block)
 
 
 def test_default_visibility_comes_from_the_studio_setting(world):
     grouped = make_block("aino", username="aino", fields={"default_post_visibility": "group"})
     status, body = call_handler(grouped, "bank_create", {"title": "T", "body": "B"})
     assert status == 200 and Post.objects.get(id=body["post_id"]).visibility == "group"
-    assert 'value="group" checked' in grouped.render("student_view").body_html()
+    assert 'value="group" checked' in whole_view(grouped)
     outsider = make_block("nobody", username="nobody", fields={"default_post_visibility": "group"})
     status, body = call_handler(outsider, "bank_create", {"title": "T", "body": "B"})
     assert status == 200 and Post.objects.get(id=body["post_id"]).visibility == "course"

@@ -7,7 +7,7 @@ from webob import Request
 
 from tests.api.reports_world import make_group, post, record
 from tests.block.test_handler_contract import assert_error_shape
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import UsageKey, make_block
 from verme_xblock.models import Attendance, Membership, MentoringSession, Visitor
 
@@ -80,14 +80,14 @@ def test_a_learner_gets_403_with_the_error_shape(groups, handler):
 
 def test_views_per_role(groups):
     _north, _south = groups
-    staff_html = block_for("7", is_staff=True).render("student_view").body_html()
+    staff_html = whole_view(block_for("7", is_staff=True))
     assert "Dashboard of all groups" in staff_html and 'aria-sort="ascending"' in staff_html
     assert "below the minimum of 5" in staff_html
-    facilitator_html = block_for("21").render("student_view").body_html()
+    facilitator_html = whole_view(block_for("21"))
     assert "Your groups at a glance" in facilitator_html
     assert 'data-facilitated-group="South"' in facilitator_html
     assert 'data-facilitated-group="North"' not in facilitator_html
-    learner_html = block_for("41").render("student_view").body_html()
+    learner_html = whole_view(block_for("41"))
     assert "data-verme-dashboard" not in learner_html and "report_hours_csv" not in learner_html
     assert "session_print" in learner_html  # members print their session plans too
 
@@ -97,7 +97,7 @@ def test_a_learner_without_group_is_listed_and_staff_place_them(groups):
     block_for("77").render("student_view")
     assert Visitor.objects.filter(user_id="77").exists()
     staff = block_for("7", is_staff=True)
-    assert 'data-unplaced="77"' in staff.render("student_view").body_html()
+    assert 'data-unplaced="77"' in whole_view(staff)
     before = count_rows()
     status, body = call_handler(block_for("41"), "dashboard_assign", {"group_id": north.id, "user_id": "77"})
     assert status == 403 and count_rows() == before

@@ -9,7 +9,7 @@ from django.utils import timezone
 from webob import Request
 
 from tests.block.test_handler_contract import assert_error_shape
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import UsageKey, make_block
 from verme_xblock.models import Attendance, Membership, MentoringGroup, MentoringSession, ProgressPlan
 
@@ -62,7 +62,7 @@ def test_staff_creates_a_group_with_sessions_and_learners_join_until_full(group_
 
 def test_learner_list_shows_target_group_facilitator_seats_and_first_date():
     create(max_size="9")
-    html = block_for(43).render("student_view").body_html()
+    html = whole_view(block_for(43))
     assert "New teachers at the start of their career" in html
     assert "Maija" in html and "9 / 9" in html
     assert FIRST.strftime("%-d.%-m.%Y") in html or FIRST.strftime("%Y") in html
@@ -72,7 +72,7 @@ def test_learner_list_shows_target_group_facilitator_seats_and_first_date():
 def test_staff_assigned_mode_hides_joining_and_refuses_it():
     group_id = create()
     learner = block_for(43, fields={"enrolment_mode": "staff_assigned"})
-    assert "Choose your group" not in learner.render("student_view").body_html()
+    assert "Choose your group" not in whole_view(learner)
     rows = count_rows()
     status, body = call_handler(learner, "group_join", {"group_id": group_id})
     assert status == 403
@@ -81,8 +81,8 @@ def test_staff_assigned_mode_hides_joining_and_refuses_it():
 
 
 def test_organisations_roster_and_plan_are_shown_to_the_group_only(group_id):
-    member_html = block_for(41).render("student_view").body_html()
-    outsider_html = block_for(99).render("student_view").body_html()
+    member_html = whole_view(block_for(41))
+    outsider_html = whole_view(block_for(99))
     assert "Org X" in member_html and "Mikko" in member_html and "Ground rules" in member_html
     assert "Org X" not in outsider_html and "Mikko" not in outsider_html and "Ground rules" not in outsider_html
     assert "New teachers" in outsider_html  # the public list entry
@@ -183,7 +183,7 @@ def test_facilitator_edits_session_two_and_records_attendance(group_id):
         {"user_id": "42", "status": "present", "minutes": "90"}]})
     assert status == 200, body
     assert dict(Attendance.objects.values_list("user_id", "minutes")) == {"41": 180, "42": 90}
-    html = block_for(42).render("student_view").body_html()
+    html = whole_view(block_for(42))
     assert "Your attendance:" in html and "1.5 h" in html
     assert maija.runtime.published[-1][0] == "xblock.verme.attendance.recorded"
 
@@ -259,10 +259,10 @@ def test_times_show_and_are_read_in_the_users_own_time_zone(group_id):
     assert status == 200, body
     second.refresh_from_db()
     assert second.starts_at.astimezone(datetime.UTC).strftime("%H:%M") == "14:30"
-    assert "09:30–12:30" in body["html"] and "America/New_York" in body["html"]
-    helsinki_html = block_for(41).render("student_view").body_html()  # no preference: the server's zone
-    assert "16:30–19:30" in helsinki_html and "Europe/Helsinki" in helsinki_html
-    broken = block_for(41, preferences={"time_zone": "Mars/Olympus"}).render("student_view").body_html()
+    assert "09:30–12:30" in body["html"] and "United States (New York) Time" in body["html"] and "America/New_York" not in body["html"]
+    helsinki_html = whole_view(block_for(41))  # no preference: the server's zone
+    assert "16:30–19:30" in helsinki_html and "Finland Time" in helsinki_html and "Europe/Helsinki" not in helsinki_html
+    broken = whole_view(block_for(41, preferences={"time_zone": "Mars/Olympus"}))
     assert "16:30–19:30" in broken
 
 
@@ -299,7 +299,7 @@ def test_staff_and_members_manage_people_sessions_and_details(group_id):
 def test_a_facilitator_of_two_groups_switches_between_their_spaces(group_id):
     other = create("Counsellors", max_size="9")  # Maija facilitates both
     maija = block_for(20)
-    html = maija.render("student_view").body_html()
+    html = whole_view(maija)
     assert "Open the space of Counsellors" in html and "Org X" in html
     status, body = call_handler(maija, "groups_show", {"group_id": other})
     assert status == 200 and "Open the space of New teachers" in body["html"] and "Org X" not in body["html"]
@@ -316,7 +316,7 @@ def test_an_online_session_links_its_meeting_and_unsafe_places_stay_text(group_i
     second = MentoringSession.objects.get(group_id=group_id, number=2)
     MentoringSession.objects.filter(id=second.id).update(place="https://meet.example/verme")
     MentoringSession.objects.filter(group_id=group_id, number=3).update(place="javascript:alert(1)")
-    html = block_for(41).render("student_view").body_html()
+    html = whole_view(block_for(41))
     assert 'href="https://meet.example/verme"' in html
     assert 'href="javascript' not in html and "javascript:alert(1)" in html
 
@@ -349,7 +349,7 @@ def test_dates_follow_the_readers_language_and_formatting_keeps_the_catalogue(gr
         formatting.format_datetime(timezone.now(), "en")
         assert trans_real._active.value is before
     with translation.override("fi"):
-        html = block_for(41).render("student_view").body_html()
+        html = whole_view(block_for(41))
     assert "Seuraava tapaaminen" in html and "Pidetty" in html
     start = timezone.localtime(MentoringSession.objects.get(group_id=group_id, number=1).starts_at)
     assert f"{start.day}.{start.month}.{start.year} {start.hour}.{start.minute:02d}" in html
