@@ -32,8 +32,8 @@ def test_a_member_sees_the_next_session_and_the_reflection_due(season):
     html = first_view(member_block("m1"))
     assert "4. Later" in html and "Room 12" in html and "Bring a case." in html
     assert "Finland Time" in html and "Europe/Helsinki" not in html
-    assert "0 more sessions after this one." in html
-    assert "3 reflections to fill in, the latest on “Session title 3”." in html
+    assert "Sessions after this one: 0." in html
+    assert "Reflections to fill in: 3. The latest: “Session title 3”." in html
     assert 'href="#verme-reflections"' in html and "calendar_ics" in html
     # The first view holds no section's content: the bank, the roster and the reflection forms wait.
     assert "data-verme-bank" not in html and "data-reflection-form" not in html and "Member m2" not in html
@@ -67,14 +67,14 @@ def test_new_practices_and_plan_changes_count_until_the_member_opens_those_secti
     plans.save_plan(season.block_key, season.member("m2"), season.group_id, text="Our goals", base_version=0)
     block = member_block("m1")
     html = first_view(block)
-    assert "1 new good practice since your last visit." in html
+    assert "New good practices since your last visit: 1." in html
     assert "The progress plan of Group A has changed since your last visit." in html
     assert call_handler(block, "section_show", {"section": "bank"})[0] == 200
     assert call_handler(block, "section_show", {"section": "plan"})[0] == 200
     html = first_view(block)
     assert 'data-task="practices"' not in html and 'data-task="plan"' not in html
     share(season, "m3", "Pair work")
-    assert "1 new good practice since your last visit." in first_view(block)
+    assert "New good practices since your last visit: 1." in first_view(block)
 
 
 def test_own_posts_and_own_plan_saves_are_not_news(season):
@@ -96,16 +96,16 @@ def test_a_facilitator_sees_attendance_to_record_and_reports_waiting(season):
     bank_moderation.report(season.block_key, season.member("m3"), post_id, reason="Off topic")
     Attendance.objects.create(session_id=season.sessions[0], user_id="m1", status="present", minutes=180)
     html = first_view(make_block("fac", full_name="Facilitator"))
-    assert "Record attendance: 2 sessions of Group A." in html
-    assert "1 report waits for moderation." in html
+    assert "Record attendance in Group A (sessions: 2)." in html
+    assert "Reports waiting for moderation: 1." in html
     assert ">My groups</a>" in html and ">Dashboard</a>" not in html
 
 
 def test_staff_see_groups_below_minimum_and_people_waiting(season):
     Visitor.objects.create(block_key=season.block_key, user_id="w1", display_name="Waiting One")
     html = first_view(make_block("staff", is_staff=True))
-    assert "1 group is below its minimum size: Group B." in html
-    assert "1 person is waiting for a group." in html
+    assert "Groups below their minimum size (1): Group B." in html
+    assert "People waiting for a group: 1." in html
     assert ">Dashboard</a>" in html and ">Groups and people</a>" in html and ">My reflections</a>" not in html
 
 
