@@ -64,15 +64,26 @@ def test_learner_list_shows_target_group_facilitator_seats_and_first_date():
     create(max_size="9")
     html = whole_view(block_for(43))
     assert "New teachers at the start of their career" in html
-    assert "Maija" in html and "9 / 9" in html
-    assert FIRST.strftime("%-d.%-m.%Y") in html or FIRST.strftime("%Y") in html
-    assert "Choose your group" in html
+    assert "Maija" in html and "Seats left: 9 of 9" in html
+    assert FIRST.strftime("%Y") in html
+    assert "Join this group" in html
+
+
+def test_a_group_joined_mid_season_shows_its_next_session_and_how_many_remain():
+    group_id = create(max_size="9")
+    now = timezone.now()
+    for number, session in enumerate(MentoringSession.objects.filter(group_id=group_id).order_by("number"), 1):
+        session.starts_at = now + datetime.timedelta(weeks=6 * (number - 4), hours=1)
+        session.save()
+    html = whole_view(block_for(43))
+    upcoming = timezone.localtime(now + datetime.timedelta(hours=1))
+    assert f"Next session {upcoming.day} " in html and "sessions left: 2" in html
 
 
 def test_staff_assigned_mode_hides_joining_and_refuses_it():
     group_id = create()
     learner = block_for(43, fields={"enrolment_mode": "staff_assigned"})
-    assert "Choose your group" not in whole_view(learner)
+    assert "Join this group" not in whole_view(learner)
     rows = count_rows()
     status, body = call_handler(learner, "group_join", {"group_id": group_id})
     assert status == 403

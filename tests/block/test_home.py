@@ -150,3 +150,36 @@ def test_the_group_section_shows_the_space_without_the_plan_and_the_plan_section
 def test_an_unknown_section_in_the_context_falls_back_to_the_home(season):
     html = first_view(make_block("staff", is_staff=True), {"section": "reflections"})
     assert 'data-verme-panel="home"' in html
+
+
+def test_the_baseline_is_not_offered_once_the_second_session_is_held(season):
+    html = first_view(member_block("m1"), {"section": "reflections"})
+    assert 'data-slot="baseline"' not in html and html.count("data-slot=") == 3
+    started = member_block("m2")
+    config = started.config("en")
+    reflections.save_reflection(season.block_key, season.member("m2"), config, None, all_items(config), {},
+                                submit=False)
+    assert 'data-slot="baseline"' in first_view(member_block("m2"), {"section": "reflections"})
+
+
+def test_session_editors_and_attendance_open_one_session_at_a_time(season):
+    block = make_block("fac")
+    html = first_view(block, {"section": "group"})
+    assert 'data-action="session_update"' not in html and html.count("data-session-open=") == 4
+    status, body = call_handler(block, "section_show", {"section": "group", "open": str(season.sessions[1])})
+    assert status == 200 and body["html"].count('data-action="session_update"') == 1
+    assert f'name="session_id" value="{season.sessions[1]}"' in body["html"]
+    assert 'data-action="attendance_record"' in body["html"] and "data-confirm=" in body["html"]
+    # After a save the edited session stays open.
+    status, body = call_handler(block, "session_update", {
+        "session_id": season.sessions[1], "starts_at": "2026-01-12T09:30", "duration_minutes": 180, "title": "New",
+        "part": "space"})
+    assert status == 200 and body["html"].count('data-action="session_update"') == 1
+
+
+def test_destructive_actions_are_secondary_and_ask_first(season):
+    staff_html = first_view(make_block("staff", is_staff=True), {"section": "people"})
+    assert 'data-action="group_archive" novalidate data-confirm="Archive Group A?' in staff_html
+    assert "verme-button verme-secondary verme-danger" in staff_html
+    member_html = first_view(member_block("m1"), {"section": "group"})
+    assert 'data-action="group_leave" novalidate data-confirm="Leave the group?' in member_html

@@ -127,7 +127,12 @@ def test_learner_view_shows_form_trend_chart_table_and_downloads(season):
     for index, value in enumerate((2, 3, 4)):
         call_handler(block, "reflection_save", submit_payload(block, season.sessions[index], value=value))
     html = whole_view(member_block("m1"))
-    assert "My reflections" in html and "<legend>Taking part supports my work wellbeing.</legend>" in html
+    # Only the reflection being filled has its form on the page; the others are a line with a button.
+    assert "My reflections" in html and "data-reflection-form" not in html and html.count("data-reflection-open=") == 3
+    status, body = call_handler(member_block("m1"), "section_show",
+                                {"section": "reflections", "open": str(season.sessions[2])})
+    assert status == 200 and "<legend>Taking part supports my work wellbeing.</legend>" in body["html"]
+    assert body["html"].count("<legend>") == 8 and body["html"].count("data-reflection-form") == 1
     assert html.count('<svg class="verme-chart" role="img"') == 8
     assert "Your answer to “Taking part supports my work wellbeing.” rose from 2 to 4." in html
     assert '<th scope="col">Session 3</th>' in html
@@ -213,6 +218,8 @@ def test_archived_answers_are_shown_as_archived(season):
     block = member_block("m1")
     call_handler(block, "reflection_save", submit_payload(block, season.sessions[0], next_step="Old question"))
     changed = member_block("m1", fields={"open_prompts": [{"id": "went_well", "text": "What went well?"}]})
-    html = whole_view(changed)
+    html = changed.render("student_view", {"section": "reflections"}).body_html()
+    assert "Answers to questions that are no longer asked" not in html  # not open yet
+    html = call_handler(changed, "section_show", {"section": "reflections", "open": str(season.sessions[0])})[1]["html"]
     assert "Answers to questions that are no longer asked" in html
     assert "Archived question (next_step): Old question" in html

@@ -82,12 +82,16 @@ def assert_accessible(axe):
 
 @pytest.fixture
 def open_block(live_server, page, scenarios):
-    """Open a scenario's block view as a workbench user: open_block('learner_aino', lang='fi')."""
+    """Open a scenario's block view as a workbench user: open_block('learner_aino', lang='fi'); with
+    `section`, the link to that section of the component (its URL fragment), e.g. section="bank"."""
 
-    def go(student, view="", scenario="verme.0", lang="en"):
+    def go(student, view="", scenario="verme.0", lang="en", section=""):
         path = f"/scenario/{scenario}/{view + '/' if view else ''}"
-        page.goto(f"{live_server.url}{path}?student={student}&lang={lang}")
+        fragment = f"#verme-{section}" if section else ""
+        page.goto(f"{live_server.url}{path}?student={student}&lang={lang}{fragment}")
         page.wait_for_selector('[data-block-type="verme"]')
+        if section:
+            page.wait_for_selector(f'[data-verme-panel="{section}"]:not([aria-busy])')
         return page
 
     return go

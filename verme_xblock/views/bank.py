@@ -138,6 +138,7 @@ class BankMixin:
             "sessions": bank.session_choices(self.block_key, viewer),
             "moderator": bool(viewer.is_course_staff or viewer.facilitated_group_ids),
             "limits": LIMITS,
+            "language": language,
         }
 
     def _bank_filters(self, payload):

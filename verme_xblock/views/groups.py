@@ -75,10 +75,11 @@ class GroupsMixin:
         """The reader's time zone by its readable CLDR name ("Finland Time"), not its id."""
         return formatting.zone_name(timezone.get_current_timezone(), self.current_language())
 
-    def group_section(self, viewer, focus_group_id=None, part="all"):
+    def group_section(self, viewer, focus_group_id=None, part="all", open_session=None):
         """The groups section; `part` shows the group's space without its plan ("space"), only the
         progress plan ("plan"), or everything ("all", course staff's "Groups and people")."""
-        context = {**self.groups_context(viewer, focus_group_id), "part": part}
+        context = {**self.groups_context(viewer, focus_group_id), "part": part,
+                   "open_session": str(open_session or "")}
         return Section("verme/groups/section.html", context, js=("js/groups.js",))
 
     def groups_context(self, viewer, focus_group_id=None):
@@ -123,7 +124,8 @@ class GroupsMixin:
             focus = str(payload.get("focus_group_id") or "")
             focus_group_id = int(focus) if focus.isdigit() else None
         part = payload.get("part") if payload.get("part") in PARTS else "all"
-        section = self.group_section(viewer, focus_group_id, part)
+        open_session = str(payload.get("session_id") or "")  # the session being edited stays open
+        section = self.group_section(viewer, focus_group_id, part, open_session if open_session.isdigit() else None)
         html = rendering.render("verme/groups/body.html", {"ctx": section.context}, block=self)
         return {"html": html, "message": message}
 

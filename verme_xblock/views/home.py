@@ -103,7 +103,7 @@ class HomeMixin:
                          for session in data.next_sessions},
         })
 
-    def section_parts(self, name, viewer, group_id=None):
+    def section_parts(self, name, viewer, group_id=None, open_key=None):
         """The Sections of one navigation section, or a refusal when this viewer has no such section."""
         section = BY_NAME.get(name)
         if section is None or not section.shown(viewer):
@@ -111,7 +111,8 @@ class HomeMixin:
                           field="section", status=404)
         parts = []
         for method, options in section.parts:
-            extra = {"focus_group_id": group_id} if method == "group_section" else {}
+            extra = {"group_section": {"focus_group_id": group_id, "open_session": open_key},
+                     "reflections_section": {"open_key": open_key}}.get(method, {})
             part = getattr(self, method)(viewer, **options, **extra)
             if part is not None:
                 parts.append(part)
@@ -119,16 +120,18 @@ class HomeMixin:
             self.seen = {**self.seen, name: timezone.now().isoformat()}
         return parts
 
-    def render_panel(self, name, viewer, group_id=None):
-        parts = self.section_parts(name, viewer, group_id)
+    def render_panel(self, name, viewer, group_id=None, open_key=None):
+        parts = self.section_parts(name, viewer, group_id, open_key)
         return rendering.render("verme/panel.html", {"parts": parts, "name": name}, block=self)
 
     @json_api()
     def section_show(self, payload, viewer):
         name = validation.choice(payload, "section", tuple(BY_NAME))
         group_id = validation.integer(payload, "group_id", minimum=1, maximum=2**53, required=False)
+        # What to open inside the section: a reflection ("baseline" or a session id), a session's editors.
+        open_key = validation.text(payload, "open", max_length=20, required=False) or None
         label = dict(self.nav_sections(viewer)).get(name, "")
-        return {"section": name, "html": self.render_panel(name, viewer, group_id), "label": label,
+        return {"section": name, "html": self.render_panel(name, viewer, group_id, open_key), "label": label,
                 "message": _("{section} opened.").format(section=label)}
 
     def _seen_times(self):
