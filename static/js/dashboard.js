@@ -31,9 +31,10 @@
     return ascending;
   }
 
-  /* "Open" shows the group in the "Groups and people" section (it enters the browser's history). */
+  /* "Open" shows the group in "Groups and people" (staff) or "My group and sessions" (facilitators);
+   * it enters the browser's history, so the back button returns to the dashboard. */
   function openGroup(ctx, groupId) {
-    ctx.openSection("people", {group_id: groupId});
+    ctx.openSection(ctx.hasSection("people") ? "people" : "group", {group_id: groupId});
   }
 
   Verme.register(function (ctx) {

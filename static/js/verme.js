@@ -162,6 +162,7 @@
     var known = nav ? Array.prototype.map.call(nav.querySelectorAll("a[data-section]"), function (link) {
       return link.getAttribute("data-section");
     }) : [];
+    base.hasSection = function (name) { return known.indexOf(name) >= 0; };
     /* Open a section and add it to the history, e.g. the dashboard's "Open" of one group. */
     base.openSection = function (name, extra) {
       if (window.location.hash !== "#verme-" + name) { window.history.pushState(null, "", "#verme-" + name); }

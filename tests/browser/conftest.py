@@ -56,6 +56,7 @@ def page(browser):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: dialog.accept())  # destructive actions ask first; the person agrees
     yield page
     context.close()
     assert errors == [], f"JavaScript errors on the page: {errors}"

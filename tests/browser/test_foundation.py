@@ -6,7 +6,7 @@ from demo.seed import seed
 
 def test_learner_sees_introduction_role_and_group_state(open_block, assert_accessible, scenarios):
     seed()
-    page = open_block("learner_aino")
+    page = open_block("learner_aino", section="group")
     block = page.locator('[data-block-type="verme"]')
     expect(block.get_by_role("heading", name="Peer-group mentoring, autumn season")).to_be_visible()
     expect(block).to_contain_text("Signed in as Aino Virtanen · Participant")
@@ -16,7 +16,7 @@ def test_learner_sees_introduction_role_and_group_state(open_block, assert_acces
 
 
 def test_newcomer_and_staff_views(open_block, assert_accessible):
-    page = open_block("learner_new")
+    page = open_block("learner_new", section="group")
     expect(page.locator('[data-block-type="verme"]')).to_contain_text("You are not in a mentoring group yet.")
     assert_accessible(page)
     page = open_block("staff_sanna")
@@ -25,13 +25,13 @@ def test_newcomer_and_staff_views(open_block, assert_accessible):
 
 
 def test_finnish_and_swedish_ui(open_block, assert_accessible):
-    page = open_block("learner_tuula", scenario="verme.1", lang="fi")
+    page = open_block("learner_tuula", scenario="verme.1", lang="fi", section="group")
     block = page.locator('[data-block-type="verme"]')
     expect(block).to_contain_text("Kirjautuneena: Tuula Mäkelä · Osallistuja")
     expect(block.get_by_role("heading", name="Mentorointiryhmäsi")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "fi"
     assert_accessible(page)
-    page = open_block("learner_aino", lang="sv")
+    page = open_block("learner_aino", lang="sv", section="group")
     expect(page.locator('[data-block-type="verme"]')).to_contain_text("Din mentorgrupp")
     assert_accessible(page)
 
