@@ -72,32 +72,34 @@ def test_sections_by_keyboard_deep_link_and_back_button(open_block, assert_acces
     expect(nav.get_by_role("link", name="Home")).to_have_attribute("aria-current", "page")
     expect(page.get_by_role("heading", name="Next session")).to_be_visible()
     expect(page.get_by_role("heading", name="To do")).to_be_visible()
-    # Keyboard: focus the menu link, press Enter; focus lands on the section's heading.
-    nav.get_by_role("link", name="Good practices").focus()
-    page.keyboard.press("Enter")
+    # A task on the home opens its section; opening it clears that news from the home.
+    page.get_by_role("link", name=re.compile("New good practices since your last visit")).click()
     page.wait_for_selector('[data-verme-panel="bank"]:not([aria-busy])')
-    expect(page.locator("[data-verme-live]")).to_have_text("Good practices opened.")
-    expect(page.get_by_role("heading", name="Good-practice bank")).to_be_focused()
-    expect(nav.get_by_role("link", name="Good practices")).to_have_attribute("aria-current", "page")
-    assert page.url.endswith("#verme-bank")
-    page.keyboard.press("Shift+Tab")  # back from the heading into the page: the menu is reachable
-    nav.get_by_role("link", name="My reflections").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_selector('[data-verme-panel="reflections"]:not([aria-busy])')
-    expect(page.get_by_role("heading", name="My reflections", exact=True)).to_be_focused()
-    # Back goes to the bank, then home.
-    page.go_back()
-    page.wait_for_selector('[data-verme-panel="bank"]:not([aria-busy])')
-    page.go_back()
-    page.wait_for_selector('[data-verme-panel="home"]:not([aria-busy])')
-    expect(page.get_by_role("heading", name="To do")).to_be_visible()
-    # A task on the home opens its section.
-    page.get_by_role("link", name=re.compile("new good practices since your last visit", re.I)).click()
-    page.wait_for_selector('[data-verme-panel="bank"]:not([aria-busy])')
-    # Opening the bank cleared its news: home shows no such task now.
     nav.get_by_role("link", name="Home").click()
     page.wait_for_selector('[data-verme-panel="home"]:not([aria-busy])')
     expect(page.locator('[data-task="practices"]')).to_have_count(0)
+    # Keyboard: focus a menu link, press Enter; focus lands on the section's heading, which is announced.
+    nav.get_by_role("link", name="My group and sessions").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector('[data-verme-panel="group"]:not([aria-busy])')
+    expect(page.locator("[data-verme-live]")).to_have_text("My group and sessions opened.")
+    expect(page.get_by_role("heading", name="Your mentoring group")).to_be_focused()
+    expect(nav.get_by_role("link", name="My group and sessions")).to_have_attribute("aria-current", "page")
+    assert page.url.endswith("#verme-group")
+    page.keyboard.press("Shift+Tab")  # from the heading back into the menu, by keyboard alone
+    expect(nav.get_by_role("link", name="My reflections")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(nav.get_by_role("link", name="Good practices")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_selector('[data-verme-panel="bank"]:not([aria-busy])')
+    expect(page.get_by_role("heading", name="Good-practice bank")).to_be_focused()
+    # Back returns to the group section, then to the home; forward to the group again.
+    page.go_back()
+    page.wait_for_selector('[data-verme-panel="group"]:not([aria-busy])')
+    page.go_back()
+    page.wait_for_selector('[data-verme-panel="home"]:not([aria-busy])')
+    page.go_forward()
+    page.wait_for_selector('[data-verme-panel="group"]:not([aria-busy])')
     # A deep link opens the section it names, in a fresh page too.
     page = open_block("learner_aino", section="plan")
     expect(page.get_by_role("heading", name="Progress plan", exact=True)).to_be_visible()
