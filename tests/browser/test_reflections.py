@@ -56,7 +56,7 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
     for user_id in ("learner_mikko", "learner_liisa"):
         submit_for(block_key, group_id, user_id, sessions[1])
 
-    page = open_block("learner_aino")
+    page = open_block("learner_aino", section="reflections")
     live = page.locator("[data-verme-live]")
     expect(page.get_by_role("heading", name="My reflections", exact=True)).to_be_visible()
     expect(page.get_by_text("Your trend appears here once you have submitted a reflection.")).to_be_visible()
@@ -101,7 +101,7 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
     assert_accessible(page)
 
     # Before anything is shared, staff see who submitted but no text.
-    page = open_block("staff_sanna")
+    page = open_block("staff_sanna", section="dashboard")
     block = page.locator('[data-block-type="verme"]')
     expect(block.get_by_role("heading", name="Reflections in the groups")).to_be_visible()
     expect(block).to_contain_text("3 of 4 members submitted a reflection.")
@@ -110,7 +110,7 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
     assert_accessible(page)
 
     # Aino shares session 2 with the facilitators.
-    page = open_block("learner_aino")
+    page = open_block("learner_aino", section="reflections")
     details = slot(page, sessions[1])
     details.locator("summary").click()
     details.get_by_label("Share this reflection with my group's facilitators").check()
@@ -120,7 +120,7 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
     expect(slot(page, sessions[1]).get_by_label("Share this reflection with my group's facilitators")).to_be_focused()
 
     # The facilitator sees the shared text; session 2's figures wait for k answers besides it.
-    page = open_block("facilitator_maija")
+    page = open_block("facilitator_maija", section="mygroups")
     block = page.locator('[data-block-type="verme"]')
     shared = block.locator("[data-shared-reflection]")
     expect(shared).to_have_count(1)
@@ -132,7 +132,7 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
     assert_accessible(page)
 
     submit_for(block_key, group_id, "learner_oskar", sessions[1], value=5)
-    page = open_block("facilitator_maija")
+    page = open_block("facilitator_maija", section="mygroups")
     figures = figures_table(page, "Session 2")
     expect(figures).to_be_visible()
     expect(figures.get_by_role("row", name="Taking part supports my work wellbeing. 4 4.0 0 0 1 2 1")).to_be_visible()
@@ -146,7 +146,7 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
     expect(block.get_by_role("heading", name="Reflections in the groups")).to_have_count(0)
     expect(block.get_by_role("heading", name="My reflections", exact=True)).to_have_count(0)
     assert_accessible(page)
-    page = open_block("staff_sanna")
+    page = open_block("staff_sanna", section="dashboard")
     block = page.locator('[data-block-type="verme"]')
     expect(block).not_to_contain_text("Private session one")
     expect(block.locator("[data-shared-reflection]")).to_contain_text("Shared session two")
@@ -166,7 +166,7 @@ def test_finnish_reflection_view_and_trend(open_block, assert_accessible, scenar
     for session_id, value in ((first, 2), (second, 4)):
         reflections.save_reflection(block_key, viewer, config, session_id,
                                     {item["id"]: value for item in config.likert_items}, {}, submit=True)
-    page = open_block("learner_tuula", scenario="verme.1", lang="fi")
+    page = open_block("learner_tuula", scenario="verme.1", lang="fi", section="reflections")
     block = page.locator('[data-block-type="verme"]')
     expect(block.get_by_role("heading", name="Omat reflektioni", exact=True)).to_be_visible()
     # The statements come from the block's configuration in the course language.
