@@ -89,7 +89,11 @@ def open_block(live_server, page, scenarios):
     def go(student, view="", scenario="verme.0", lang="en", section=""):
         path = f"/scenario/{scenario}/{view + '/' if view else ''}"
         fragment = f"#verme-{section}" if section else ""
-        page.goto(f"{live_server.url}{path}?student={student}&lang={lang}{fragment}")
+        url = f"{live_server.url}{path}?student={student}&lang={lang}"
+        same_document = page.url.split("#")[0] == url
+        page.goto(url + fragment)
+        if same_document:  # only the fragment changed: load the page anew, as a person opening the link would
+            page.reload()
         page.wait_for_selector('[data-block-type="verme"]')
         if section:
             page.wait_for_selector(f'[data-verme-panel="{section}"]:not([aria-busy])')
