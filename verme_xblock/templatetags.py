@@ -88,3 +88,11 @@ def full_date_filter(value, language):
     from .formatting import format_full_date
 
     return _in_current_zone(format_full_date, value, language)
+
+
+@register.filter(name="at_minute")
+def at_minute_filter(start, minutes):
+    """The clock time `minutes` after `start` (an agenda line of a session): a datetime to format."""
+    import datetime
+
+    return start + datetime.timedelta(minutes=int(minutes)) if start else start

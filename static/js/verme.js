@@ -102,6 +102,8 @@
   function sectionFromHash(known) {
     var match = SECTION_HASH.exec(window.location.hash);
     if (match && known.indexOf(match[1]) >= 0) { return match[1]; }
+    // A link to one post (the good-practices report links to them) opens the good practices.
+    if (window.location.hash.indexOf("#verme-post-") === 0 && known.indexOf("bank") >= 0) { return "bank"; }
     return window.location.hash && window.location.hash !== "#" ? null : "home";
   }
 
@@ -176,7 +178,13 @@
       if (initial === true && !window.location.hash) { return; }  // the server rendered what was asked
       var name = sectionFromHash(known);
       var current = root.querySelector("[data-verme-panel]").getAttribute("data-verme-panel");
-      if (name && name !== current) { openSection(base, name); }
+      if (name && name !== current) {
+        openSection(base, name).then(function () {
+          var post = window.location.hash.indexOf("#verme-post-") === 0 &&
+            document.getElementById(window.location.hash.slice(1));
+          if (post) { post.focus(); }
+        });
+      }
     }
     window.addEventListener("hashchange", route);
     // A link that names the section already shown reloads it, so its news are fresh.

@@ -1,5 +1,6 @@
 """The dashboard, report downloads and the printable plan through an LMS-shaped runtime."""
 import csv
+import datetime
 import io
 
 import pytest
@@ -9,6 +10,7 @@ from tests.api.reports_world import make_group, post, record
 from tests.block.test_handler_contract import assert_error_shape
 from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import UsageKey, make_block
+from verme_xblock import formatting
 from verme_xblock.models import Attendance, Membership, MentoringSession, Visitor
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +58,17 @@ def test_staff_downloads_the_three_reports(groups):
     assert [row[0] for row in groups_csv[1:]] == ["North", "South"]
     practices = table(download(staff, "report_practices_csv"))
     assert practices[1][0] == "Peer observation"
-    assert practices[1][9].startswith("#verme-post-")
+    assert practices[1][9].startswith("http://localhost/#verme-post-")  # the component's page, absolute
+
+
+def test_the_practices_link_is_the_platforms_permanent_link_to_the_component(groups, settings):
+    settings.LMS_ROOT_URL = "https://lms.example.org"
+    north, _south = groups
+    post(north, "Peer observation")
+    practices = table(download(block_for("7", is_staff=True), "report_practices_csv"))
+    assert practices[1][9].startswith(
+        "https://lms.example.org/courses/course-v1:Verme+Demo+2026/jump_to/"
+        "block-v1:Verme+Demo+2026+type@verme+block@reports1#verme-post-")
 
 
 def test_facilitator_downloads_the_hours_of_their_group_only(groups):
@@ -118,7 +130,8 @@ def test_printable_session_plan(groups):
     response = download(block_for("20"), "session_print", f"session_id={session.id}")
     assert response.status_code == 200 and response.content_type == "text/html"
     page = response.body.decode()
-    assert "@media print" in page and "0:15" in page and "Pair work" in page
+    clock = formatting.format_time(session.starts_at + datetime.timedelta(minutes=15), "en")
+    assert "@media print" in page and f"<td>{clock}</td>" in page and "Pair work" in page
     assert "<script>alert(1)" not in page
     assert download(block_for("41"), "session_print", f"session_id={session.id}").status_code == 200
     refused = download(block_for("51"), "session_print", f"session_id={session.id}")

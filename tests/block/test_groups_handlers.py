@@ -217,8 +217,11 @@ def ics(block, query):
 def test_members_download_the_calendar_with_stable_uids_and_cancellations(group_id):
     third = MentoringSession.objects.get(group_id=group_id, number=3)
     call_handler(block_for(20), "session_cancel", {"session_id": third.id})
+    MentoringGroup.objects.filter(id=group_id).update(name="Uudet opettajat, syksy", place="Room 12")
     response = ics(block_for(41), f"group_id={group_id}")
     assert response.status_code == 200 and response.content_type == "text/calendar"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="uudet-opettajat-syksy.ics"'
+    assert b"LOCATION:Room 12" in response.body
     calendar = icalendar.Calendar.from_ical(response.body)
     events = calendar.walk("VEVENT")
     assert len(events) == 5
