@@ -180,7 +180,7 @@ def test_the_same_flow_in_finnish(open_block, assert_accessible):
 def test_the_editor_in_swedish(open_block, assert_accessible):
     page = open_block("staff_erik", view="studio_view", lang="sv")
     editor = block_of(page)
-    expect(editor.get_by_role("heading", name="Inställningar för gruppmentorskap bland kolleger")).to_be_visible()
+    expect(editor.get_by_role("heading", name="Inställningar för kamratmentorskap i grupp")).to_be_visible()
     expect(editor.get_by_label("Tagg 1", exact=True)).to_have_value("Undervisning och handledning")
     editor.get_by_role("button", name="Lägg till en tagg").click()
     expect(editor.locator("[data-verme-live]")).to_have_text("Tillagd. Fyll i den nya punkten.")
