@@ -94,7 +94,14 @@ VERME_WORKBENCH_PEOPLE = {
     "learner_tuula": {"name": "Tuula Mäkelä", "email": "tuula.makela@example.org", "language": "fi"},
     "learner_ville": {"name": "Ville Laine", "email": "ville.laine@example.org", "language": "fi"},
     "learner_new": {"name": "Noora Uusitalo", "email": "noora.uusitalo@example.org", "language": "fi"},
+    "learner_emma": {"name": "Emma Korhonen", "email": "emma.korhonen@example.org", "language": "en"},
+    "learner_eetu": {"name": "Eetu Rantanen", "email": "eetu.rantanen@example.org", "language": "fi"},
+    "learner_sofia": {"name": "Sofia Ek", "email": "sofia.ek@example.org", "language": "sv"},
+    "learner_juha": {"name": "Juha Peltonen", "email": "juha.peltonen@example.org", "language": "fi"},
+    "learner_kaisa": {"name": "Kaisa Rinne", "email": "kaisa.rinne@example.org", "language": "fi"},
 }
+# The workbench's course enrolments: by default every demo person who is not workbench staff.
+# VERME_WORKBENCH_ENROLLED = ["learner_aino", ...] names them instead.
 
 XBLOCK_SETTINGS = {"VermeXBlock": {}}
 

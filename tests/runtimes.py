@@ -75,6 +75,73 @@ class StudioPermissions:
         return str(context_key) in self.writable
 
 
+class EnrollmentsService:
+    """The LMS's `enrollments` service (openedx-platform `openedx/core/djangoapps/enrollments/services.py`,
+    `EnrollmentsService.get_active_enrollments_by_course`), given to XBlocks in
+    `lms/djangoapps/courseware/block_render.py` (`prepare_runtime_for_user`).
+
+    The platform returns a queryset of `CourseEnrollment` rows, each with a `user_id`; the double
+    returns a queryset of the test users annotated with `user_id`, so the block uses it the same way
+    (as a subquery of user ids).
+    """
+
+    def __init__(self, enrolled=None):
+        self.enrolled = {str(course): [int(user_id) for user_id in ids] for course, ids in (enrolled or {}).items()}
+
+    def get_active_enrollments_by_course(self, course_id):
+        from django.contrib.auth import get_user_model
+        from django.db.models import F
+
+        ids = self.enrolled.get(str(course_id), [])
+        return get_user_model().objects.filter(id__in=ids, is_active=True).annotate(user_id=F("id"))
+
+
+class Team:
+    """A `CourseTeam` (openedx-platform `lms/djangoapps/teams/models.py`) as the teams service returns
+    it: `team_id`, `name`, `topic_id` (the teamset) and `users`, a manager of the members."""
+
+    def __init__(self, team_id, name, topic_id, member_ids):
+        self.team_id, self.name, self.topic_id, self.member_ids = team_id, name, topic_id, list(member_ids)
+
+    @property
+    def users(self):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(id__in=self.member_ids)
+
+
+class TeamsService:
+    """The LMS's `teams` service (openedx-platform `lms/djangoapps/teams/services.py`, `TeamsService`),
+    with the methods ORA's `openassessment/xblock/team_mixin.py` calls and their return shapes."""
+
+    def __init__(self, teams=()):
+        self.teams = list(teams)
+
+    def get_team(self, user, course_id, topic_id):
+        return next((t for t in self.teams if t.topic_id == topic_id and user.id in t.member_ids), None)
+
+    def get_team_by_team_id(self, team_id):
+        return next((t for t in self.teams if t.team_id == team_id), None)
+
+    def get_team_names(self, course_id, topic_id):
+        return {t.team_id: t.name for t in self.teams if t.topic_id == topic_id}
+
+
+class TeamsConfigurationService:
+    """The `teams_configuration` service (openedx-platform `lms/djangoapps/teams/services.py`):
+    `get_teams_configuration(course_id)` returns a `TeamsConfig` (`openedx/core/lib/teams_config.py`)
+    whose `teamsets` (and `teamsets_by_id`) have `teamset_id` and `name`."""
+
+    def __init__(self, teamsets=()):
+        from types import SimpleNamespace
+
+        sets = [SimpleNamespace(teamset_id=teamset_id, name=name) for teamset_id, name in teamsets]
+        self.configuration = SimpleNamespace(teamsets=sets, teamsets_by_id={t.teamset_id: t for t in sets})
+
+    def get_teams_configuration(self, course_id):
+        return self.configuration
+
+
 class PlatformRuntime(Runtime):
     """A runtime with the LMS's (or, with studio permissions, Studio's) services; records publishes."""
 
@@ -96,7 +163,7 @@ class PlatformRuntime(Runtime):
 
 
 def make_block(user_id=None, *, username="", full_name="", is_staff=False, studio_writable=None,
-               usage_key=None, fields=None, settings=None, preferences=None):
+               usage_key=None, fields=None, settings=None, preferences=None, enrolled=None, teams=None):
     """A VermeXBlock as the LMS (or Studio, when `studio_writable` is given) would construct it."""
     usage_key = usage_key or UsageKey()
     services = {
@@ -108,6 +175,10 @@ def make_block(user_id=None, *, username="", full_name="", is_staff=False, studi
     }
     if studio_writable is not None:
         services["studio_user_permissions"] = StudioPermissions(studio_writable)
+    elif enrolled is not None:  # the LMS only: Studio has no enrollments service
+        services["enrollments"] = EnrollmentsService({usage_key.context_key: enrolled})
+    if teams is not None:  # (TeamsService, TeamsConfigurationService)
+        services["teams"], services["teams_configuration"] = teams
     runtime = PlatformRuntime(services)
     scope_ids = ScopeIds(user_id, "verme", f"def-{usage_key}", usage_key)
     return runtime.construct_xblock_from_class(VermeXBlock, scope_ids)

@@ -27,3 +27,36 @@ def test_platform_directory_reads_the_user_table_in_one_query(django_assert_num_
     assert directory.find("T2@EXAMPLE.ORG").username == "teacher2"
     assert directory.find("teacher0").email == "t0@example.org"
     assert directory.find("ghost") is None
+
+
+def test_workbench_enrolments_are_the_demo_people_who_are_not_staff(settings):
+    directory = people.directory("workbench")
+    assert directory.enrolled_ids("any course", ["learner_aino", "staff_sanna", "ghost"]) == {"learner_aino"}
+    assert [p.username for p in directory.search("any course", "VIRTA", 5)] == ["learner_aino"]
+    assert [p.username for p in directory.search("any course", "sanna", 5)] == []  # staff are not enrolled
+    settings.VERME_WORKBENCH_ENROLLED = ["learner_oskar"]
+    assert directory.enrolled_ids("c", ["learner_aino", "learner_oskar"]) == {"learner_oskar"}
+    assert directory.enrolled_page("c", [], "", 0, 10) == ((directory.by_ids(["learner_oskar"])["learner_oskar"],), 1)
+
+
+@pytest.mark.django_db
+def test_platform_search_and_pages_of_enrolled_learners_take_constant_queries(django_assert_num_queries):
+    from tests.runtimes import EnrollmentsService
+
+    users = [get_user_model().objects.create(username=f"teacher{i:02}", email=f"t{i}@example.org",
+                                             first_name="Teacher", last_name=f"Nr{i}") for i in range(30)]
+    outsider = get_user_model().objects.create(username="teacher99", first_name="Teacher", last_name="Outside")
+    course = "course-v1:Verme+Demo+2026"
+    directory = people.directory("lms", EnrollmentsService({course: [user.id for user in users]}))
+    with django_assert_num_queries(2):  # the ids, then the users (profiles and languages need the platform)
+        found = directory.search(course, "teacher nr1", 5)
+    assert [p.username for p in found] == ["teacher01", "teacher10", "teacher11", "teacher12", "teacher13"]
+    assert directory.search(course, "outside", 5) == ()
+    with django_assert_num_queries(3):  # the count, one page of ids, the users
+        page, total = directory.enrolled_page(course, [str(users[0].id)], "", 10, 10)
+    assert total == 29 and [p.username for p in page][:2] == ["teacher11", "teacher12"]
+    assert directory.enrolled_ids(course, [str(users[3].id), str(outsider.id), "nonsense"]) == {str(users[3].id)}
+    many = directory.find_many(["TEACHER05", "t6@example.org", "ghost", ""])
+    assert {key: p.username for key, p in many.items()} == {"teacher05": "teacher05", "t6@example.org": "teacher06"}
+    with pytest.raises(people.EnrolmentsUnknown):
+        people.directory("studio").enrolled_ids(course, [str(users[0].id)])

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 
 class VermeConfig(AppConfig):
-    """Installs the models and migrations, and connects the account-retirement receiver."""
+    """Installs the models and migrations, and connects the account-retirement and course-event receivers."""
 
     name = "verme_xblock"
     label = "verme_xblock"
@@ -27,6 +27,8 @@ class VermeConfig(AppConfig):
 
     def ready(self):
         # Outside the platform (workbench, tests) connect the receiver to our fallback signal.
-        from . import signals
+        from . import course_events, signals
 
         signals.connect_fallback()
+        # Unenrolment, deleted components and deleted courses (openedx-events and the modulestore).
+        course_events.connect()

@@ -13,21 +13,24 @@ from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
 from .views.home import SECTION_JS, HomeMixin
+from .views.people import PeopleMixin
+from .views.platform import PlatformSurfacesMixin
 from .views.privacy import PrivacyMixin
 from .views.reflections import ReflectionsMixin
 from .views.sessions import SessionsMixin
 from .views.studio import StudioEditorMixin
+from .views.teams import TeamsMixin
 
 CSS = ("css/verme.css",)
 JS = ("js/verme.js",)
 
 
 @XBlock.needs("user", "i18n")
-@XBlock.wants("settings", "completion", "teams", "studio_user_permissions")
+@XBlock.wants("settings", "completion", "teams", "teams_configuration", "enrollments", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    HomeMixin, DashboardMixin, GroupsMixin, SessionsMixin, BankMixin, ReflectionsMixin, PrivacyMixin, StudioEditorMixin,
-    OlxSettingsMixin, ConfigurationFields, XBlock,
+    HomeMixin, DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, BankMixin, ReflectionsMixin,
+    PrivacyMixin, StudioEditorMixin, PlatformSurfacesMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
@@ -65,6 +68,7 @@ class VermeXBlock(
     def student_view(self, context=None):
         """The home (or the section `context["section"]` names) with the menu of the viewer's sections."""
         with i18n.active_catalogue() as language, formatting.reader_time_zone(self):
+            self.follow_my_team()
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)

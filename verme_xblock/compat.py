@@ -61,3 +61,50 @@ def component_url(block, request):
         return f"{root.rstrip('/')}/courses/{course_key}/jump_to/{usage_key}"
     referer = (request.referer or "").split("#")[0]
     return referer if referer.startswith(("https://", "http://")) else request.host_url + "/"
+
+
+# The reverse name of `UserProfile.user` (a one-to-one with `related_name="profile"` in
+# openedx-platform `common/djangoapps/student/models/user.py`): searches by full name go through it.
+PROFILE_NAME_LOOKUP = "profile__name"
+
+
+def has_user_profiles():
+    """Whether the platform's `UserProfile` table is there to search full names in."""
+    try:
+        from common.djangoapps.student.models import UserProfile  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def course_deleted_signal():
+    """Studio's `SignalHandler.course_deleted` (openedx-platform `xmodule/modulestore/django.py`),
+    sent with `course_key` when a course is deleted; None outside the platform."""
+    try:
+        from xmodule.modulestore.django import SignalHandler
+    except ImportError:
+        return None
+    return SignalHandler.course_deleted
+
+
+def block_exists(block_key):
+    """Whether the platform's modulestore still has this component, in its draft or published
+    version (openedx-platform `xmodule/modulestore/django.py`, `modulestore().has_item`); None when
+    it cannot tell (outside the platform, or a key the modulestore does not know how to read)."""
+    try:
+        from opaque_keys import InvalidKeyError
+        from opaque_keys.edx.keys import UsageKey
+        from xmodule.modulestore import ModuleStoreEnum
+        from xmodule.modulestore.django import modulestore
+    except ImportError:
+        return None
+    try:
+        usage_key = UsageKey.from_string(block_key)
+    except InvalidKeyError:
+        return None
+    store = modulestore()
+    for branch in (ModuleStoreEnum.Branch.draft_preferred, ModuleStoreEnum.Branch.published_only):
+        with store.branch_setting(branch, usage_key.course_key):
+            if store.has_item(usage_key):
+                return True
+    return False

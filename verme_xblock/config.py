@@ -21,6 +21,7 @@ COURSE_WIDE = "course"
 SCALAR_SETTINGS = (
     "display_name", "introduction", "min_group_size", "max_group_size", "enrolment_mode", "session_count",
     "session_length_minutes", "session_interval_weeks", "default_post_visibility", "anonymity_threshold", "weight",
+    "teamset_id",
 )
 
 
@@ -66,6 +67,8 @@ class ConfigurationFields:
         scope=Scope.settings,
     )
     weight = Float(display_name=gettext_lazy("Problem weight"), default=0.0, scope=Scope.settings)
+    # A course teamset whose teams are the groups (Open edX Teams); empty: groups are managed in the block.
+    teamset_id = String(display_name=gettext_lazy("Groups from a teamset"), default="", scope=Scope.settings)
     # Reflection items an author removed: their answers stay, and reports can still name them.
     archived_likert_items = List(
         display_name=gettext_lazy("Removed reflection statements"), default=[], scope=Scope.settings
@@ -94,6 +97,7 @@ class ConfigurationFields:
             weight=self.weight,
             archived_likert_items=tuple(self.archived_likert_items),
             archived_open_prompts=tuple(self.archived_open_prompts),
+            teamset_id=self.teamset_id,
         )
 
     def settings_values(self, language="en"):
@@ -141,3 +145,4 @@ class Config:
     weight: float
     archived_likert_items: tuple = ()  # of {"id", "text"}: removed items whose answers are kept
     archived_open_prompts: tuple = ()  # of {"id", "text"}
+    teamset_id: str = ""  # groups follow this teamset's teams (Open edX Teams) when set

@@ -118,3 +118,18 @@ class PrintablePlan:
     place: str
     session: object  # group_data.SessionInfo
     plan_text: str
+
+
+@dataclass(frozen=True)
+class WaitingList:
+    """Learners in no group: who opened the component (longest waiting first), then one page of the
+    course's other active enrolments (by name); `enrolments_known` is False where the runtime cannot
+    list enrolments (Studio), and then only the visitors are shown."""
+
+    visitors: tuple  # UnplacedLearner
+    people: tuple  # people.Person
+    total: int
+    page: int
+    pages: int
+    query: str
+    enrolments_known: bool

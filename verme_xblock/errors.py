@@ -4,15 +4,20 @@
 class Refusal(Exception):
     """Raised by `api` and by input validation; handlers turn it into the error response."""
 
-    def __init__(self, code, message, field=None, status=400):
+    def __init__(self, code, message, field=None, status=400, lines=None):
         super().__init__(message)
         self.code = code
         self.message = str(message)
         self.field = field
         self.status = status
+        # For input of many lines (pasted people, a CSV file): [{"line", "text", "message"}], one per bad line.
+        self.lines = lines
 
     def as_json(self):
-        return {"error": {"code": self.code, "message": self.message, "field": self.field}}
+        error = {"code": self.code, "message": self.message, "field": self.field}
+        if self.lines:
+            error["lines"] = self.lines
+        return {"error": error}
 
 
 def forbidden(message, code="forbidden"):

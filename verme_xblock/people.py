@@ -1,15 +1,25 @@
-"""Who people are: names, usernames, e-mail addresses and languages, looked up when needed, never stored.
+"""Who people are: names, usernames, e-mail addresses, languages and course enrolment, looked up
+when needed, never stored.
 
-Inside the LMS the block runs in the platform's own process, so its user table (Django's
-`get_user_model()`, `common/djangoapps/student/models` in openedx-platform) and the language
-preference (`pref-lang`, read through `compat`) are the source. The workbench has no such table:
-its directory is `VERME_WORKBENCH_PEOPLE` in the demo settings, behind the same interface, so the
-demo and the tests resolve people the same way.
+Inside the LMS the block runs in the platform's own process. People come from its user table
+(Django's `get_user_model()`, `common/djangoapps/student/models` in openedx-platform), names from
+`UserProfile` and languages from the `pref-lang` preference (both read through `compat`).
+Enrolments come from the `enrollments` service that the LMS gives every XBlock
+(`lms/djangoapps/courseware/block_render.py`, `prepare_runtime_for_user`:
+`'enrollments': EnrollmentsService()`; the service is
+`openedx/core/djangoapps/enrollments/services.py`, whose `get_active_enrollments_by_course(course_id)`
+returns the course's active `CourseEnrollment` rows). Studio gives no such service: there the
+directory can name people but cannot say who is enrolled.
+
+The workbench has no such tables: its people are `VERME_WORKBENCH_PEOPLE` in the demo settings and
+its "enrolments" are those people who are not workbench staff (or `VERME_WORKBENCH_ENROLLED`),
+behind the same interface, so the demo and the tests resolve people the same way.
 """
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from . import compat
 
@@ -27,13 +37,26 @@ class Person:
         return self.full_name or self.username
 
 
-def directory(runtime_kind):
-    """The directory for a runtime kind ("lms", "studio" or "workbench")."""
-    return WorkbenchDirectory() if runtime_kind == "workbench" else PlatformDirectory()
+class EnrolmentsUnknown(Exception):
+    """The runtime offers no way to read the course's enrolments (Studio, content libraries)."""
+
+
+def directory(runtime_kind, enrollments=None):
+    """The directory for a runtime kind ("lms", "studio" or "workbench").
+
+    `enrollments` is the LMS's `enrollments` service (None where the runtime has none).
+    """
+    return WorkbenchDirectory() if runtime_kind == "workbench" else PlatformDirectory(enrollments)
+
+
+def _words(text):
+    return [word for word in text.casefold().split() if word]
 
 
 class WorkbenchDirectory:
     """The demo's people, from `VERME_WORKBENCH_PEOPLE` (username = workbench user id)."""
+
+    lists_enrolments = True
 
     def _people(self):
         return {
@@ -41,21 +64,65 @@ class WorkbenchDirectory:
             for user_id, entry in getattr(settings, "VERME_WORKBENCH_PEOPLE", {}).items()
         }
 
+    def _enrolled(self):
+        people = self._people()
+        enrolled = getattr(settings, "VERME_WORKBENCH_ENROLLED", None)
+        if enrolled is None:
+            staff = set(getattr(settings, "VERME_WORKBENCH_STAFF", ()))
+            enrolled = [user_id for user_id in people if user_id not in staff]
+        return {user_id: people[user_id] for user_id in enrolled if user_id in people}
+
     def by_ids(self, user_ids):
         people = self._people()
         return {user_id: people[user_id] for user_id in user_ids if user_id in people}
 
     def find(self, text):
         """The person whose username or e-mail address is `text` (case ignored), or None."""
-        wanted = text.strip().casefold()
+        return self.find_many([text]).get(text.strip().casefold())
+
+    def find_many(self, texts):
+        """{text as typed, stripped and case-folded: Person} for those that name someone."""
+        wanted = {text.strip().casefold() for text in texts if text.strip()}
+        found = {}
         for person in self._people().values():
-            if wanted in (person.username.casefold(), person.email.casefold()):
-                return person
-        return None
+            for key in (person.username.casefold(), person.email.casefold()):
+                if key in wanted:
+                    found[key] = person
+        return found
+
+    def enrolled_ids(self, course_key, user_ids):  # noqa: ARG002 (one demo course)
+        enrolled = self._enrolled()
+        return {user_id for user_id in user_ids if user_id in enrolled}
+
+    def search(self, course_key, text, limit):  # noqa: ARG002 (one demo course)
+        """Enrolled learners whose name, username or e-mail contains every word of `text`."""
+        return tuple(self._matching(self._enrolled().values(), text)[:limit])
+
+    def enrolled_page(self, course_key, excluded_ids, text, offset, limit):  # noqa: ARG002 (one demo course)
+        """(people, total): enrolled learners not in `excluded_ids` matching `text`, by name."""
+        excluded = set(excluded_ids)
+        people = self._matching([p for p in self._enrolled().values() if p.user_id not in excluded], text)
+        return tuple(people[offset:offset + limit]), len(people)
+
+    @staticmethod
+    def _matching(people, text):
+        words = _words(text)
+        matches = [
+            person for person in people
+            if all(word in f"{person.full_name} {person.username} {person.email}".casefold() for word in words)
+        ]
+        return sorted(matches, key=lambda person: (person.display_name.casefold(), person.username))
 
 
 class PlatformDirectory:
-    """The LMS's users: one query for any number of ids."""
+    """The LMS's users (one query for any number of ids) and the course's active enrolments."""
+
+    def __init__(self, enrollments=None):
+        self.enrollments = enrollments
+
+    @property
+    def lists_enrolments(self):
+        return self.enrollments is not None
 
     def by_ids(self, user_ids):
         numeric = [int(user_id) for user_id in user_ids if str(user_id).isdigit()]
@@ -77,11 +144,63 @@ class PlatformDirectory:
         }
 
     def find(self, text):
-        wanted = text.strip()
+        return self.find_many([text]).get(text.strip().casefold())
+
+    def find_many(self, texts):
+        """{text, stripped and case-folded: Person}: one query for the ids, then `by_ids`."""
+        wanted = {text.strip().casefold() for text in texts if text.strip()}
         if not wanted:
-            return None
-        field = "email__iexact" if "@" in wanted else "username__iexact"
-        user_id = get_user_model().objects.filter(**{field: wanted}).values_list("id", flat=True).first()
-        if user_id is None:
-            return None
-        return self.by_ids([str(user_id)]).get(str(user_id))
+            return {}
+        condition = Q()
+        for text in wanted:
+            condition |= Q(email__iexact=text) if "@" in text else Q(username__iexact=text)
+        rows = get_user_model().objects.filter(condition).values_list("id", "username", "email")
+        keys = {}
+        for user_id, username, email in rows:
+            for key in (username.casefold(), (email or "").casefold()):
+                if key in wanted:
+                    keys[key] = str(user_id)
+        people = self.by_ids(list(set(keys.values())))
+        return {key: people[user_id] for key, user_id in keys.items() if user_id in people}
+
+    def _enrolled_users(self, course_key):
+        """The users with an active enrolment in the course, as a lazy queryset (a subquery)."""
+        if self.enrollments is None:
+            raise EnrolmentsUnknown
+        enrolled = self.enrollments.get_active_enrollments_by_course(course_key).values("user_id")
+        return get_user_model().objects.filter(id__in=enrolled)
+
+    def enrolled_ids(self, course_key, user_ids):
+        numeric = [int(user_id) for user_id in user_ids if str(user_id).isdigit()]
+        if not numeric:
+            return set()
+        return {str(user_id) for user_id in
+                self._enrolled_users(course_key).filter(id__in=numeric).values_list("id", flat=True)}
+
+    def search(self, course_key, text, limit):
+        users = self._matching(self._enrolled_users(course_key), text)
+        ids = [str(user_id) for user_id in users.order_by("username").values_list("id", flat=True)[:limit]]
+        return self._in_order(ids)
+
+    def enrolled_page(self, course_key, excluded_ids, text, offset, limit):
+        excluded = [int(user_id) for user_id in excluded_ids if str(user_id).isdigit()]
+        users = self._matching(self._enrolled_users(course_key).exclude(id__in=excluded), text)
+        total = users.count()
+        page = users.order_by("username").values_list("id", flat=True)[offset:offset + limit]
+        ids = [str(user_id) for user_id in page]
+        return self._in_order(ids), total
+
+    def _in_order(self, ids):
+        people = self.by_ids(ids)
+        return tuple(people[user_id] for user_id in ids if user_id in people)
+
+    @staticmethod
+    def _matching(users, text):
+        profile_name = compat.PROFILE_NAME_LOOKUP if compat.has_user_profiles() else None
+        for word in _words(text):
+            condition = (Q(username__icontains=word) | Q(email__icontains=word) | Q(first_name__icontains=word)
+                         | Q(last_name__icontains=word))
+            if profile_name:
+                condition |= Q(**{f"{profile_name}__icontains": word})
+            users = users.filter(condition)
+        return users

@@ -30,6 +30,7 @@ LIMITS = {
     "item_text": 500,
     "tag": 80,
     "id": 60,
+    "teamset_id": 100,
 }
 MAX_ITEMS = {
     "target_groups": 30,
@@ -113,6 +114,8 @@ def clean(payload, archived_ids=None):
     for name, choices in CHOICES.items():
         values[name] = errors.check(name, validation.choice, payload, name, choices=choices)
     values["weight"] = _weight(payload, errors)
+    values["teamset_id"] = errors.check("teamset_id", validation.text, payload, "teamset_id",
+                                        max_length=LIMITS["teamset_id"], required=False, allow_blank=True) or ""
     if values["min_group_size"] and values["max_group_size"] and values["min_group_size"] > values["max_group_size"]:
         errors.add("max_group_size", "min_above_max",
                    _("The maximum group size must be at least the minimum ({minimum}).").format(

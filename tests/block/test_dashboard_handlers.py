@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from webob import Request
 
 from tests.api.reports_world import make_group, post, record
@@ -106,16 +107,16 @@ def test_views_per_role(groups):
 
 def test_a_learner_without_group_is_listed_and_staff_place_them(groups):
     north, _south = groups
+    get_user_model().objects.create(id=77, username="u77", first_name="User", last_name="77")
     block_for("77").render("student_view")
     assert Visitor.objects.filter(user_id="77").exists()
-    staff = block_for("7", is_staff=True)
+    staff = block_for("7", is_staff=True, enrolled=[77])
     assert 'data-unplaced="77"' in whole_view(staff)
     before = count_rows()
     status, body = call_handler(block_for("41"), "dashboard_assign", {"group_id": north.id, "user_id": "77"})
     assert status == 403 and count_rows() == before
     assert_error_shape(body, "forbidden")
-    status, body = call_handler(staff, "dashboard_assign",
-                                {"group_id": north.id, "user_id": "77", "display_name": "User 77"})
+    status, body = call_handler(staff, "dashboard_assign", {"group_id": north.id, "user_id": "77"})
     assert status == 200, body
     assert Membership.objects.get(user_id="77").group_id == north.id
     assert 'data-unplaced="77"' not in body["html"]

@@ -3,6 +3,7 @@ import datetime
 
 import icalendar
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -25,13 +26,25 @@ def block_for(user_id, **kwargs):
                       usage_key=KEY, **kwargs)
 
 
+ENROLLED = (20, 21, 41, 42, 43)
+
+
+@pytest.fixture(autouse=True)
+def people():
+    """The LMS's users behind the ids (the people directory reads the user table); 99 is not enrolled."""
+    names = {20: "Maija", 21: "Johan", 41: "Aino", 42: "Mikko", 43: "Liisa", 99: "Outsider"}
+    for user_id, name in names.items():
+        get_user_model().objects.create(id=user_id, username=f"u{user_id}", email=f"u{user_id}@example.org",
+                                        first_name=name)
+
+
 def staff():
-    return block_for(7, is_staff=True)
+    return block_for(7, is_staff=True, enrolled=ENROLLED)
 
 
 def create(name="New teachers", **extra):
     payload = {"name": name, "target_group": "new_teachers", "first_session_at": FIRST.strftime("%Y-%m-%dT%H:%M"),
-               "facilitator_user_id": "20", "facilitator_display_name": "Maija", "min_size": "2", "max_size": "2",
+               "facilitator_person": "u20", "min_size": "2", "max_size": "2",
                **extra}
     status, body = call_handler(staff(), "group_create", payload)
     assert status == 200, body
@@ -121,7 +134,10 @@ def test_organisations_roster_and_plan_are_shown_to_the_group_only(group_id):
         ("plan_save", {"group_id": 1, "base_version": 10**30, "text": "x"}, 400, "too_large", "base_version"),
         ("session_cancel", {"session_id": [1]}, 400, "invalid", "session_id"),
         ("group_archive", {"group_id": 1, "archived": "yes"}, 400, "invalid", "archived"),
-        ("member_assign", {"group_id": 999999, "user_id": "5"}, 404, "not_found", None),
+        ("member_assign", {"group_id": 999999, "user_id": "41"}, 404, "not_found", None),
+        ("member_assign", {"group_id": 1, "user_id": "5"}, 400, "unknown_person", "user_id"),
+        ("member_assign", {"group_id": 1, "person": "u99"}, 400, "not_enrolled", "person"),
+        ("member_assign", {"group_id": 1, "person": "x" * 64}, 400, "unknown_person", "person"),
         ("member_assign", {"group_id": 1, "user_id": ["5"]}, 400, "invalid", "user_id"),
         ("member_remove", {"group_id": 999999, "user_id": "5"}, 404, "not_found", None),
         ("session_update", {"session_id": 999999, "starts_at": "2026-09-15T13:00", "duration_minutes": 60,
@@ -286,11 +302,11 @@ def test_staff_and_members_manage_people_sessions_and_details(group_id):
     status, body = call_handler(sanna, "groups_show", {"group_id": group_id})
     assert status == 200 and "Org X" in body["html"]  # staff see the group's space
     other = create("Counsellors", max_size="9")
-    status, body = call_handler(sanna, "member_assign", {"group_id": other, "user_id": "42", "display_name": "Mikko"})
+    status, body = call_handler(sanna, "member_assign", {"group_id": other, "person": "U42@example.org"})
     assert status == 200 and body["message"] == "Mikko is now in the group."
     assert Membership.objects.get(user_id="42").group_id == other
     assert call_handler(sanna, "member_remove", {"group_id": other, "user_id": "42"})[0] == 200
-    johan = {"group_id": other, "user_id": "21", "display_name": "Johan"}
+    johan = {"group_id": other, "person": "u21"}
     assert call_handler(sanna, "facilitator_add", johan)[0] == 200
     assert call_handler(sanna, "facilitator_remove", {"group_id": other, "user_id": "21"})[0] == 200
     assert call_handler(sanna, "group_archive", {"group_id": other, "archived": True})[0] == 200

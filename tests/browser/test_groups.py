@@ -34,8 +34,7 @@ def create_group(page, name, maximum, first_session=""):
     form.get_by_label("Maximum size").fill(str(maximum))
     if first_session:
         form.get_by_label("First session (date and time)").fill(first_session)
-    form.get_by_label("Facilitator's user id (optional)").fill("facilitator_maija")
-    form.get_by_label("Facilitator's name").fill("Maija Koskinen")
+    form.get_by_label("Facilitator's username or e-mail (optional)").fill("facilitator_maija")
     form.get_by_role("button", name="Create the group").click()
     expect(page.locator("[data-verme-live]")).to_have_text(f"Group {name} created.")
 
@@ -186,8 +185,7 @@ def test_staff_manage_one_groups_people_at_a_time(open_block, assert_accessible)
     expect(block.get_by_role("button", name="Manage the members and facilitators of New teachers, autumn")
            ).to_be_visible()
     form = people.locator('form[data-action="member_assign"]').last
-    form.get_by_label("Member's user id").fill("learner_new")
-    form.get_by_label("Member's name").fill("Noora Uusitalo")
+    form.get_by_label("Member's username or e-mail").fill("noora.uusitalo@example.org")
     form.get_by_role("button", name="Add the member").click()
     expect(people).to_contain_text("Noora Uusitalo")
     assert_accessible(page)

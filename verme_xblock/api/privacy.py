@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop
 from ..models import (
     Attendance,
     Comment,
+    EndedMembership,
     Facilitator,
     Membership,
     ModerationAction,
@@ -50,6 +51,7 @@ PERSONAL_DATA = {
     Report: "kept, reporter token and neutral name",
     ModerationAction: "kept, actor token and neutral name",
     Visitor: "deleted",
+    EndedMembership: "deleted",
 }
 
 
@@ -66,6 +68,7 @@ def retire_user(user_id):
     Facilitator.objects.filter(user_id=user_id).delete()
     Reflection.objects.filter(user_id=user_id).delete()  # answers go with them (cascade)
     Visitor.objects.filter(user_id=user_id).delete()
+    EndedMembership.objects.filter(user_id=user_id).delete()
     Attendance.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT)
     Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
@@ -114,6 +117,8 @@ def export_user(user_id, block_key=None):
                                    "post_id", "comment_id", "post__block_key", "action", "reason", "created_at"),
         "reflections": _reflections(user_id, block_key),
         "visits": rows(Visitor.objects.filter(user_id=user_id), "block_key", "block_key", "display_name", "first_seen"),
+        "ended_memberships": rows(EndedMembership.objects.filter(user_id=user_id), "block_key", "block_key",
+                                  "group__name", "display_name", "organisation", "role", "joined_at", "ended_at"),
     }
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from ..dashboard_data import OrganisationHours, ParticipantHours, PracticeRow
 from ..errors import forbidden
-from ..models import Attendance, Comment, Membership, MentoringGroup, Post, PostTag, Reaction
+from ..models import Attendance, Comment, EndedMembership, Membership, MentoringGroup, Post, PostTag, Reaction
 from .bank import shown_name
 from .dashboard import group_figures, require_facilitator, require_staff, visible_group_ids
 
@@ -17,7 +17,7 @@ PRESENT = Q(status=Attendance.PRESENT)
 
 
 def participation_hours(block_key, viewer):
-    """One ParticipantHours per person per group (members and anyone with attendance there): four queries.
+    """One ParticipantHours per person per group (members and anyone with attendance there): five queries.
 
     Course staff get every group; a facilitator gets the groups they facilitate.
     """
@@ -29,6 +29,11 @@ def participation_hours(block_key, viewer):
     groups = {g["id"]: g for g in groups.values("id", "name", "target_group")}
     people = {
         m["user_id"]: m for m in Membership.objects.filter(block_key=block_key).values(
+            "user_id", "group_id", "display_name", "organisation", "role")
+    }
+    # Seats that ended at unenrolment: the attendance stays, and so do the group's organisation and role.
+    ended = {
+        (m["group_id"], m["user_id"]): m for m in EndedMembership.objects.filter(block_key=block_key).values(
             "user_id", "group_id", "display_name", "organisation", "role")
     }
     records = Attendance.objects.filter(session__group_id__in=list(groups))
@@ -47,6 +52,8 @@ def participation_hours(block_key, viewer):
     rows = []
     for group_id, user_id in keys:
         person, total, group = people.get(user_id, {}), totals.get((group_id, user_id), {}), groups[group_id]
+        if person.get("group_id") != group_id:
+            person = ended.get((group_id, user_id), person)
         rows.append(ParticipantHours(
             name=shown_name(person.get("display_name") or total.get("name") or user_id),
             organisation=person.get("organisation", ""), role=person.get("role", ""),

@@ -4,12 +4,13 @@ from django.utils.translation import gettext as _
 from webob import Response
 from xblock.core import XBlock
 
-from .. import compat, exports_reports, formatting, i18n, rendering, validation
+from .. import compat, exports_reports, formatting, i18n, rendering
 from ..api import dashboard, reports
 from ..api import groups as api_groups
+from ..api import teams as api_teams
 from ..errors import Refusal
 from ..handlers import json_api, json_response
-from .groups import DISPLAY_NAME_MAX, USER_ID_MAX, object_id, target_labels
+from .groups import object_id, target_labels
 from .sections import Section
 
 TEMPLATE = "verme/dashboard/section.html"
@@ -61,7 +62,7 @@ class DashboardMixin:
             return None
         return Section(TEMPLATE, self.dashboard_context(viewer), js=JS)
 
-    def dashboard_context(self, viewer):
+    def dashboard_context(self, viewer, waiting_query="", waiting_page=1):
         config = self.current_config()
         staff = viewer.is_course_staff
         figures = dashboard.group_figures(self.block_key, viewer) if staff else ()
@@ -70,17 +71,16 @@ class DashboardMixin:
             "viewer": viewer,
             "language": _language(),
             "target_labels": target_labels(config),
-            "self_select": config.enrolment_mode == api_groups.SELF_SELECT,
+            "self_select": config.enrolment_mode == api_groups.SELF_SELECT and not config.teamset_id,
             "figures": figures,
             "columns": columns(),
             "open_groups": [g for g in figures if not g.archived and g.member_count < g.max_size],
             "facilitated": facilitated,
-            "unplaced": dashboard.unplaced_learners(self.block_key, viewer) if staff else (),
+            "waiting": self.waiting_context(viewer, waiting_query, waiting_page) if staff else None,
             "open_reports": dashboard.open_report_count(self.block_key, viewer) if staff
             else sum(item.figures.open_reports for item in facilitated),
             "reports": {kind: self.runtime.handler_url(self, handler) for kind, handler in REPORTS.items()},
             "print_url": self.print_url_prefix(),
-            "limits": {"user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX},
         }
 
     def print_url_prefix(self):
@@ -92,10 +92,11 @@ class DashboardMixin:
     @json_api()
     def dashboard_assign(self, payload, viewer):
         """Course staff place a learner who is in no group yet (the same rules as any assignment)."""
+        api_teams.refuse_in_teams_mode(self.current_config())
         group_id = object_id(payload, "group_id")
-        user_id = validation.text(payload, "user_id", max_length=USER_ID_MAX)
-        name = validation.text(payload, "display_name", max_length=DISPLAY_NAME_MAX, required=False, default=user_id)
-        api_groups.assign_member(self.block_key, viewer, group_id, user_id=user_id, display_name=name)
+        person = self.person_from(viewer, payload)
+        name = person.display_name
+        api_groups.assign_member(self.block_key, viewer, group_id, user_id=person.user_id, display_name=name)
         html = rendering.render("verme/dashboard/body.html", {"ctx": self.dashboard_context(viewer)}, block=self)
         return {"html": html, "message": _("{name} is now in the group.").format(name=name)}
 

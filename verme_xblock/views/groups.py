@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from .. import formatting, i18n, rendering, validation
 from ..api import groups as api_groups
+from ..api import people as api_people
 from ..api import spaces
+from ..api import teams as api_teams
 from ..errors import Refusal
 from ..group_data import ATTENDANCE_STATUSES
 from ..handlers import json_api
@@ -24,6 +26,7 @@ DISPLAY_NAME_MAX = 255
 SIZE_MAX = 50
 ID_MAX = 2**53
 PARTS = ("all", "space", "plan")
+PERSON_TEXT_MAX = 254  # a username or an e-mail address
 
 
 def target_labels(config):
@@ -54,13 +57,6 @@ def meeting_url(payload, field="meeting_url"):
     return value
 
 
-def known_people(group_list, rosters):
-    """(user id, name) of everyone in the block's groups, for staff's user id fields to suggest."""
-    people = {user_id: name for group in group_list for user_id, name in group.facilitators}
-    people.update((m.user_id, m.display_name) for members in rosters.values() for m in members)
-    return sorted(people.items(), key=lambda person: person[1].lower())
-
-
 class GroupsMixin:
     """The group section of the learner view and the handlers of groups and members."""
 
@@ -80,7 +76,8 @@ class GroupsMixin:
         progress plan ("plan"), or everything ("all", course staff's "Groups and people")."""
         context = {**self.groups_context(viewer, focus_group_id), "part": part,
                    "open_session": str(open_session or "")}
-        return Section("verme/groups/section.html", context, js=("js/groups.js",))
+        js = ("js/groups.js", "js/people.js") if viewer.is_course_staff else ("js/groups.js",)
+        return Section("verme/groups/section.html", context, js=js)
 
     def groups_context(self, viewer, focus_group_id=None):
         """What the section shows this viewer: a constant number of queries, whatever the data."""
@@ -96,7 +93,8 @@ class GroupsMixin:
         return {
             "viewer": viewer,
             "config": config,
-            "self_select": config.enrolment_mode == api_groups.SELF_SELECT,
+            "self_select": config.enrolment_mode == api_groups.SELF_SELECT and not config.teamset_id,
+            "teams_mode": bool(config.teamset_id),
             "target_groups": list(labels.items()),
             "target_labels": labels,
             "groups": [g for g in group_list if not g.archived],
@@ -105,7 +103,7 @@ class GroupsMixin:
                           if g.id == viewer.group_id or g.id in viewer.facilitated_group_ids],
             "flagged": [g for g in group_list if not g.archived and g.below_minimum and viewer.facilitates(g.id)],
             "rosters": rosters,
-            "known_people": known_people(group_list, rosters),
+            "roles": api_people.ROLES,
             "space": space,
             "ics_url": self.runtime.handler_url(self, "calendar_ics", query=f"group_id={space.summary.id}")
             if space else "",
@@ -114,7 +112,8 @@ class GroupsMixin:
             "language": i18n.supported_language(translation.get_language()),
             "statuses": ATTENDANCE_STATUSES,
             "limits": {"name": NAME_MAX, "text": TEXT_MAX, "place": PLACE_MAX, "url": URL_MAX,
-                       "person": PERSON_MAX, "user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX},
+                       "person": PERSON_MAX, "user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX,
+                       "username_or_email": PERSON_TEXT_MAX},
         }
 
     def groups_reply(self, payload, message, focus_group_id=None):
@@ -147,12 +146,6 @@ class GroupsMixin:
         }
         return config, fields
 
-    def _person(self, payload, prefix=""):
-        user_id = validation.text(payload, f"{prefix}user_id", max_length=USER_ID_MAX)
-        name = validation.text(payload, f"{prefix}display_name", max_length=DISPLAY_NAME_MAX, required=False,
-                               default=user_id)
-        return user_id, name
-
     # Handlers
 
     @json_api()
@@ -162,12 +155,14 @@ class GroupsMixin:
 
     @json_api()
     def group_create(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         config, fields = self._group_fields(payload)
         first = validation.datetime_value(blank_to_none(payload, "first_session_at"), "first_session_at",
                                           required=False)
         facilitators = []
-        if validation.text(payload, "facilitator_user_id", max_length=USER_ID_MAX, required=False):
-            facilitators.append(self._person(payload, "facilitator_"))
+        if validation.text(payload, "facilitator_person", max_length=PERSON_TEXT_MAX, required=False):
+            person = self.person_from(viewer, payload, id_field="facilitator_user_id", text_field="facilitator_person")
+            facilitators.append((person.user_id, person.display_name))
         group_id = api_groups.create_group(self.block_key, viewer, **fields, facilitators=facilitators,
                                            first_session_at=first, config=config)
         return self.groups_reply(payload, _("Group {name} created.").format(name=fields["name"]), group_id)
@@ -189,8 +184,9 @@ class GroupsMixin:
     @json_api()
     def facilitator_add(self, payload, viewer):
         group_id = object_id(payload, "group_id")
-        user_id, name = self._person(payload)
-        api_groups.add_facilitator(self.block_key, viewer, group_id, user_id=user_id, display_name=name)
+        person = self.person_from(viewer, payload)
+        name = person.display_name
+        api_groups.add_facilitator(self.block_key, viewer, group_id, user_id=person.user_id, display_name=name)
         return self.groups_reply(payload, _("Facilitator {name} added.").format(name=name))
 
     @json_api()
@@ -202,6 +198,7 @@ class GroupsMixin:
 
     @json_api()
     def group_join(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         group_id = object_id(payload, "group_id")
         organisation = validation.text(payload, "organisation", max_length=PERSON_MAX, required=False,
                                        allow_blank=True)
@@ -213,6 +210,7 @@ class GroupsMixin:
 
     @json_api()
     def group_leave(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         api_groups.leave(self.block_key, viewer)
         self.runtime.publish(self, "xblock.verme.group.left", {"group_id": viewer.group_id})
         return self.groups_reply(payload, _("You left the group."))
@@ -227,13 +225,16 @@ class GroupsMixin:
 
     @json_api()
     def member_assign(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         group_id = object_id(payload, "group_id")
-        user_id, name = self._person(payload)
-        api_groups.assign_member(self.block_key, viewer, group_id, user_id=user_id, display_name=name)
+        person = self.person_from(viewer, payload)
+        name = person.display_name
+        api_groups.assign_member(self.block_key, viewer, group_id, user_id=person.user_id, display_name=name)
         return self.groups_reply(payload, _("{name} is now in the group.").format(name=name))
 
     @json_api()
     def member_remove(self, payload, viewer):
+        api_teams.refuse_in_teams_mode(self.current_config())
         group_id = object_id(payload, "group_id")
         user_id = validation.text(payload, "user_id", max_length=USER_ID_MAX)
         api_groups.remove_member(self.block_key, viewer, group_id, user_id=user_id)

@@ -22,7 +22,7 @@ from ..handlers import json_api
 from .sections import Section
 
 # Every capability's script: the fragment carries them all, so a section opened later just works.
-SECTION_JS = ("js/groups.js", "js/bank.js", "js/reflections.js", "js/dashboard.js")
+SECTION_JS = ("js/groups.js", "js/people.js", "js/bank.js", "js/reflections.js", "js/dashboard.js")
 SEEN_SECTIONS = ("bank", "plan")  # opening these clears the home's "new since your last visit"
 
 

@@ -101,7 +101,16 @@ class StudioEditorMixin:
             "bounds": studio_settings.NUMBER_BOUNDS,
             "labels": labels,
             "advice": studio_settings.advice(self.config(language)),
+            "teamset_options": self._teamset_options(),
         }
+
+    def _teamset_options(self):
+        """The course's teamsets (from Studio's teams configuration), and the stored one even if gone."""
+        options = [("", _("None: the groups are managed in this component"))]
+        options.extend(self.teamsets())
+        if self.teamset_id and self.teamset_id not in {value for value, _label in options}:
+            options.append((self.teamset_id, self.teamset_id))
+        return options
 
 
 def choice_labels():

@@ -3,6 +3,7 @@
   "use strict";
   var catalog = {
   "Added. Fill in the new item.": "Lisätty. Täytä uusi kohta.",
+  "Line {line}, {text}: {message}": "Rivi {line}, {text}: {message}",
   "Moved to position {number}.": "Siirretty kohtaan {number}.",
   "Not saved: {count} fields need attention.": "Ei tallennettu: {count} kenttää vaatii korjausta.",
   "Removed. Save to keep the change.": "Poistettu. Tallenna, jotta muutos säilyy.",
@@ -15,7 +16,8 @@
   "The connection failed. Check your network and try again.": "Yhteys katkesi. Tarkista verkkoyhteys ja yritä uudelleen.",
   "The defaults are back in the list. Save to keep them.": "Oletukset on palautettu luetteloon. Tallenna, jotta ne säilyvät.",
   "The preview is below the introduction.": "Esikatselu on johdannon alla.",
-  "The settings were not saved.": "Asetuksia ei tallennettu."
+  "The settings were not saved.": "Asetuksia ei tallennettu.",
+  "{name} is on the list.": "{name} on luettelossa."
 };
   var i18n = globals.VermeI18N || (globals.VermeI18N = {});
   i18n.catalog = i18n.catalog || {};

@@ -3,6 +3,7 @@
   "use strict";
   var catalog = {
   "Added. Fill in the new item.": "Tillagd. Fyll i den nya punkten.",
+  "Line {line}, {text}: {message}": "Rad {line}, {text}: {message}",
   "Moved to position {number}.": "Flyttad till plats {number}.",
   "Not saved: {count} fields need attention.": "Inte sparat: {count} fält behöver åtgärdas.",
   "Removed. Save to keep the change.": "Borttagen. Spara för att behålla ändringen.",
@@ -15,7 +16,8 @@
   "The connection failed. Check your network and try again.": "Anslutningen misslyckades. Kontrollera nätverket och försök igen.",
   "The defaults are back in the list. Save to keep them.": "Standardinnehållet är tillbaka i listan. Spara för att behålla det.",
   "The preview is below the introduction.": "Förhandsgranskningen finns under introduktionen.",
-  "The settings were not saved.": "Inställningarna sparades inte."
+  "The settings were not saved.": "Inställningarna sparades inte.",
+  "{name} is on the list.": "{name} finns på listan."
 };
   var i18n = globals.VermeI18N || (globals.VermeI18N = {});
   i18n.catalog = i18n.catalog || {};
