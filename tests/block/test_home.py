@@ -112,7 +112,7 @@ def test_staff_see_groups_below_minimum_and_people_waiting(season):
 @pytest.mark.parametrize(("user_id", "staff", "sections"), [
     ("m1", False, ["home", "group", "plan", "bank", "reflections"]),
     ("fac", False, ["home", "group", "plan", "bank", "mygroups"]),
-    ("staff", True, ["home", "bank", "dashboard", "people"]),
+    ("staff", True, ["home", "bank", "dashboard", "people", "figures"]),
     ("new1", False, ["home", "group", "bank"]),
 ])
 def test_each_role_opens_each_of_its_sections_by_handler_and_by_name(season, user_id, staff, sections):

@@ -113,7 +113,7 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
     assert_accessible(page)
 
     # Before anything is shared, staff see who submitted but no text.
-    page = open_block("staff_sanna", section="dashboard")
+    page = open_block("staff_sanna", section="figures")
     block = page.locator('[data-block-type="verme"]')
     expect(block.get_by_role("heading", name="Reflections in the groups")).to_be_visible()
     expect(block).to_contain_text("3 of 4 members submitted a reflection.")
@@ -158,7 +158,7 @@ def test_member_reflects_shares_and_others_see_only_what_they_may(open_block, as
     expect(block.get_by_role("heading", name="Reflections in the groups")).to_have_count(0)
     expect(block.get_by_role("heading", name="My reflections", exact=True)).to_have_count(0)
     assert_accessible(page)
-    page = open_block("staff_sanna", section="dashboard")
+    page = open_block("staff_sanna", section="figures")
     block = page.locator('[data-block-type="verme"]')
     expect(block).not_to_contain_text("Private session one")
     expect(block.locator("[data-shared-reflection]")).to_contain_text("Shared session two")

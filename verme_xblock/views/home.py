@@ -73,8 +73,9 @@ SECTIONS = (
     NavSection("bank", gettext_lazy("Good practices"), _everyone, (("bank_section", {}),)),
     NavSection("reflections", gettext_lazy("My reflections"), _member, (("reflections_section", {}),)),
     NavSection("mygroups", gettext_lazy("My groups"), _facilitator, OVERVIEW),
-    NavSection("dashboard", gettext_lazy("Dashboard"), _staff, OVERVIEW),
+    NavSection("dashboard", gettext_lazy("Dashboard"), _staff, (("dashboard_section", {}),)),
     NavSection("people", gettext_lazy("Groups and people"), _staff, (("group_section", {"part": "all"}),)),
+    NavSection("figures", gettext_lazy("Reflections in the groups"), _staff, (("reflection_figures_section", {}),)),
 )
 BY_NAME = {section.name: section for section in SECTIONS}
 
