@@ -201,7 +201,34 @@ def seed():
         seed_group_spaces(block_key, language)  # first: the reflections reuse these sessions
         seed_reflections(block_key, language)
         seed_visitors(block_key, language)
+        seed_messages(block_key, language)
     return seeded
+
+
+# People who asked for the weekly good-practice digest in the demo.
+DIGEST_READERS = {"en": ("learner_aino", "facilitator_maija"), "fi": ("learner_tuula",)}
+
+
+def seed_messages(block_key, language):
+    """Make the blocks known to `manage.py verme_send_messages` before anyone opens them (a view
+    does the same), and sign a few people up for the weekly digest."""
+    from django.conf import settings
+
+    from verme_xblock.api import messages
+    from verme_xblock.mail import kinds
+    from verme_xblock.scenarios import SCENARIOS
+    from verme_xblock.views.messages import component_url
+
+    block = SimpleNamespace(scope_ids=SimpleNamespace(usage_id=block_key))
+    messages.register_block(messages.BlockSettings(
+        block_key=block_key, course_key=block_key, runtime="workbench",  # a workbench key has no course
+        display_name=SCENARIOS[1 if language == "fi" else 0][1], url=component_url(block, "workbench"),
+        reminder_days=kinds.DEFAULT_REMINDER_DAYS, kinds=kinds.KINDS,
+    ))
+    people = getattr(settings, "VERME_WORKBENCH_PEOPLE", {})
+    for user_id in DIGEST_READERS[language]:
+        viewer = Viewer(user_id, people.get(user_id, {}).get("name", user_id), roles.LEARNER, False, None)
+        messages.save_choices(block_key, block_key, viewer, {*kinds.KINDS} - {kinds.ATTENDANCE_REMINDER})
 
 
 # Learners who opened the block but have not found a group yet (the staff dashboard lists them).

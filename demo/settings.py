@@ -105,3 +105,11 @@ VERME_WORKBENCH_PEOPLE = {
 
 XBLOCK_SETTINGS = {"VermeXBlock": {}}
 
+# E-mail: the demo writes each message as a file under var/mail/ (Django's file-based backend);
+# `manage.py verme_send_messages` sends what is due. Links in the messages point at the demo.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = str(VAR / "mail")
+DEFAULT_FROM_EMAIL = "verme-demo@example.org"
+VERME_WORKBENCH_BASE_URL = os.environ.get("VERME_DEMO_BASE_URL", "http://127.0.0.1:8000")
+
+OPENEDX_TELEMETRY = []  # edx-django-utils monitoring (used by edx-ace): no New Relic in the demo

@@ -13,6 +13,7 @@ from .views.bank import BankMixin
 from .views.dashboard import DashboardMixin
 from .views.groups import GroupsMixin
 from .views.home import SECTION_JS, HomeMixin
+from .views.messages import MessagesMixin
 from .views.people import PeopleMixin
 from .views.platform import PlatformSurfacesMixin
 from .views.privacy import PrivacyMixin
@@ -30,6 +31,7 @@ JS = ("js/verme.js",)
 @XBlock.supports("multi_device")
 class VermeXBlock(
     HomeMixin, DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, BankMixin, ReflectionsMixin,
+    MessagesMixin,
     PrivacyMixin, StudioEditorMixin, PlatformSurfacesMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
@@ -72,6 +74,7 @@ class VermeXBlock(
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)
+            self.register_for_messages()
             nav = self.nav_sections(viewer)
             current = (context or {}).get("section")
             if current not in dict(nav):

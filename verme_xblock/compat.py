@@ -63,6 +63,41 @@ def component_url(block, request):
     return referer if referer.startswith(("https://", "http://")) else request.host_url + "/"
 
 
+def time_zone_preferences(user_ids):
+    """{user id: time zone name} from the platform's `time_zone` preference (empty outside the platform).
+
+    The account settings page of openedx-platform keeps it in `UserPreference` under "time_zone"
+    (`openedx/core/djangoapps/user_api/preferences/api.py`, `update_user_preferences`).
+    """
+    try:
+        from openedx.core.djangoapps.user_api.models import UserPreference
+    except ImportError:
+        return {}
+    rows = UserPreference.objects.filter(user_id__in=user_ids, key="time_zone").values_list("user_id", "value")
+    return dict(rows)
+
+
+def lms_root_url():
+    """The LMS's public address (openedx-platform `lms/envs/common.py` LMS_ROOT_URL), or "" outside it."""
+    from django.conf import settings
+
+    return getattr(settings, "LMS_ROOT_URL", "") or ""
+
+
+def workbench_scenario_id(usage_key):
+    """The XBlock workbench's scenario holding a block (the demo's page to link to), or None.
+
+    Not the platform, but the same rule: the workbench (xblock-sdk) is a demo requirement only.
+    """
+    try:
+        from workbench.scenarios import get_scenarios
+    except ImportError:
+        return None
+    prefix = str(usage_key).split(".", 1)[0] + "."
+    return next((scenario_id for scenario_id, scenario in get_scenarios().items()
+                 if str(scenario.usage_id).startswith(prefix)), None)
+
+
 # The reverse name of `UserProfile.user` (a one-to-one with `related_name="profile"` in
 # openedx-platform `common/djangoapps/student/models/user.py`): searches by full name go through it.
 PROFILE_NAME_LOOKUP = "profile__name"

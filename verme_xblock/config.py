@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from xblock.fields import Float, Integer, List, Scope, String
 
 from .defaults import LIST_SETTINGS, defaults_for
+from .mail.kinds import DEFAULT_REMINDER_DAYS, KINDS
 
 SELF_SELECT = "self_select"
 STAFF_ASSIGNED = "staff_assigned"
@@ -22,6 +23,7 @@ SCALAR_SETTINGS = (
     "display_name", "introduction", "min_group_size", "max_group_size", "enrolment_mode", "session_count",
     "session_length_minutes", "session_interval_weeks", "default_post_visibility", "anonymity_threshold", "weight",
     "teamset_id",
+    "reminder_days", "message_kinds",
 )
 
 
@@ -69,6 +71,15 @@ class ConfigurationFields:
     weight = Float(display_name=gettext_lazy("Problem weight"), default=0.0, scope=Scope.settings)
     # A course teamset whose teams are the groups (Open edX Teams); empty: groups are managed in the block.
     teamset_id = String(display_name=gettext_lazy("Groups from a teamset"), default="", scope=Scope.settings)
+    # E-mail messages: whole days before a session that reminders go out ("7 1"), and the kinds of
+    # message the course sends (space-separated names; people can switch each off for themselves).
+    reminder_days = String(
+        display_name=gettext_lazy("Reminders, days before each session"),
+        default=" ".join(str(day) for day in DEFAULT_REMINDER_DAYS), scope=Scope.settings,
+    )
+    message_kinds = String(
+        display_name=gettext_lazy("E-mail messages the course sends"), default=" ".join(KINDS), scope=Scope.settings,
+    )
     # Reflection items an author removed: their answers stay, and reports can still name them.
     archived_likert_items = List(
         display_name=gettext_lazy("Removed reflection statements"), default=[], scope=Scope.settings
@@ -98,6 +109,8 @@ class ConfigurationFields:
             archived_likert_items=tuple(self.archived_likert_items),
             archived_open_prompts=tuple(self.archived_open_prompts),
             teamset_id=self.teamset_id,
+            reminder_days=tuple(int(day) for day in self.reminder_days.split()),
+            message_kinds=tuple(kind for kind in self.message_kinds.split() if kind in KINDS),
         )
 
     def settings_values(self, language="en"):
@@ -146,3 +159,5 @@ class Config:
     archived_likert_items: tuple = ()  # of {"id", "text"}: removed items whose answers are kept
     archived_open_prompts: tuple = ()  # of {"id", "text"}
     teamset_id: str = ""  # groups follow this teamset's teams (Open edX Teams) when set
+    reminder_days: tuple = DEFAULT_REMINDER_DAYS  # of int: days before a session
+    message_kinds: tuple = KINDS  # of mail.kinds names the course sends

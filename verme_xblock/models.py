@@ -398,3 +398,6 @@ class EndedMembership(CourseKeyed):
 
     class Meta:
         ordering = ["-ended_at", "id"]
+
+
+from .mail.models import MessageBlock, MessagePreference, SentMessage, SessionAnnouncement  # noqa: E402, F401 (tables of mail/)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from . import validation
 from .config import COURSE_WIDE, GROUP_ONLY, SELF_SELECT, STAFF_ASSIGNED
 from .errors import Refusal
+from .mail.kinds import KINDS
 
 LIMITS = {
     "display_name": 200,
@@ -55,6 +56,8 @@ CHOICES = {
     "default_post_visibility": (GROUP_ONLY, COURSE_WIDE),
 }
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+REMINDER_DAYS_MAX = 60  # (minimum 1) whole days before a session
+REMINDERS_MAX = 5
 
 # Thresholds of the advice (allowed, but unwise).
 LARGE_GROUP = 12
@@ -116,6 +119,8 @@ def clean(payload, archived_ids=None):
     values["weight"] = _weight(payload, errors)
     values["teamset_id"] = errors.check("teamset_id", validation.text, payload, "teamset_id",
                                         max_length=LIMITS["teamset_id"], required=False, allow_blank=True) or ""
+    values["reminder_days"] = _reminder_days(payload, errors)
+    values["message_kinds"] = _message_kinds(payload, errors)
     if values["min_group_size"] and values["max_group_size"] and values["min_group_size"] > values["max_group_size"]:
         errors.add("max_group_size", "min_above_max",
                    _("The maximum group size must be at least the minimum ({minimum}).").format(
@@ -151,6 +156,45 @@ def _weight(payload, errors):
         errors.add("weight", "too_large", _("Enter {maximum} or less.").format(maximum=WEIGHT_MAX))
         return None
     return float(number)
+
+
+def _words(raw):
+    """A list (the editor) or a text of words separated by spaces or commas (OLX), as strings."""
+    if isinstance(raw, list):
+        return [str(item).strip() for item in raw if str(item).strip()] if all(
+            isinstance(item, (str, int)) and not isinstance(item, bool) for item in raw) else None
+    if isinstance(raw, str):
+        return [word for word in re.split(r"[\s,;]+", raw) if word]
+    return None
+
+
+def _reminder_days(payload, errors):
+    """Whole days before a session, e.g. "7 1": stored largest first, each once; none is allowed."""
+    if payload.get("reminder_days") is None:
+        errors.add("reminder_days", "required", _("This field is required."))
+        return None
+    words = _words(payload["reminder_days"])
+    message = _("Enter whole numbers of days from 1 to {maximum}, such as 7 1.").format(maximum=REMINDER_DAYS_MAX)
+    if words is None or not all(word.isdigit() and 1 <= int(word) <= REMINDER_DAYS_MAX for word in words):
+        errors.add("reminder_days", "invalid", message)
+        return None
+    days = sorted({int(word) for word in words}, reverse=True)
+    if len(days) > REMINDERS_MAX:
+        errors.add("reminder_days", "too_many", _("Use at most {limit} items.").format(limit=REMINDERS_MAX))
+        return None
+    return " ".join(str(day) for day in days)
+
+
+def _message_kinds(payload, errors):
+    """The kinds of message the course sends, in their fixed order."""
+    if payload.get("message_kinds") is None:
+        errors.add("message_kinds", "required", _("This field is required."))
+        return None
+    words = _words(payload["message_kinds"])
+    if words is None or not set(words) <= set(KINDS):
+        errors.add("message_kinds", "invalid_choice", _("Choose one of the options."))
+        return None
+    return " ".join(kind for kind in KINDS if kind in words)
 
 
 def _list(payload, name, errors, path=None):

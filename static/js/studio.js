@@ -39,6 +39,9 @@
       if (!field.name || field.closest("[data-item]")) { return; }
       if (field.type === "radio") {
         if (field.checked) { payload[field.name] = field.value; }
+      } else if (field.type === "checkbox") {
+        payload[field.name] = payload[field.name] || [];
+        if (field.checked) { payload[field.name].push(field.value); }
       } else {
         payload[field.name] = field.value;
       }

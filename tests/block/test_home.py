@@ -110,10 +110,10 @@ def test_staff_see_groups_below_minimum_and_people_waiting(season):
 
 
 @pytest.mark.parametrize(("user_id", "staff", "sections"), [
-    ("m1", False, ["home", "group", "plan", "bank", "reflections"]),
-    ("fac", False, ["home", "group", "plan", "bank", "mygroups"]),
-    ("staff", True, ["home", "bank", "dashboard", "people", "figures"]),
-    ("new1", False, ["home", "group", "bank"]),
+    ("m1", False, ["home", "group", "plan", "bank", "reflections", "messages"]),
+    ("fac", False, ["home", "group", "plan", "bank", "mygroups", "messages"]),
+    ("staff", True, ["home", "bank", "dashboard", "people", "figures", "messages"]),
+    ("new1", False, ["home", "group", "bank", "messages"]),
 ])
 def test_each_role_opens_each_of_its_sections_by_handler_and_by_name(season, user_id, staff, sections):
     block = make_block(user_id, is_staff=staff)

@@ -14,7 +14,9 @@ def valid_payload(language="en"):
         "display_name": "Mentoring", "introduction": "", "min_group_size": "5", "max_group_size": "9",
         "enrolment_mode": "self_select", "session_count": "5", "session_length_minutes": "180",
         "session_interval_weeks": "6", "default_post_visibility": "course", "anonymity_threshold": "3",
-        "weight": "0",
+        "weight": "0", "reminder_days": "7 1", "message_kinds": ["session_reminder", "change_notice",
+                                                                 "reflection_reminder", "attendance_reminder",
+                                                                 "good_practice_digest"],
     }
     payload.update(defaults_for(language))
     return payload

@@ -9,6 +9,7 @@ import logging
 
 from django.db import transaction
 
+from ..mail.models import MessageBlock, MessagePreference, SentMessage, SessionAnnouncement
 from ..models import (
     EndedMembership,
     Facilitator,
@@ -24,7 +25,8 @@ log = logging.getLogger(__name__)
 
 # Every table with a block key; groups take their sessions, attendance, plans, facilitators and
 # reflections with them, posts their tags, comments, reactions, reports and moderation log.
-BLOCK_TABLES = (MentoringGroup, Membership, EndedMembership, Reflection, Post, ModerationAction, Visitor)
+BLOCK_TABLES = (MentoringGroup, Membership, EndedMembership, Reflection, Post, ModerationAction, Visitor,
+                MessageBlock, MessagePreference, SentMessage, SessionAnnouncement)
 
 
 @transaction.atomic
@@ -43,6 +45,7 @@ def end_enrolment(course_key, user_id):
     Membership.objects.filter(id__in=[seat.id for seat in seats]).delete()
     Facilitator.objects.filter(group__course_key=course_key, user_id=user_id).delete()
     Visitor.objects.filter(course_key=course_key, user_id=user_id).delete()
+    MessagePreference.objects.filter(course_key=course_key, user_id=user_id).delete()  # no digest after leaving
     return len(seats)
 
 

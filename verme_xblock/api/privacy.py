@@ -16,6 +16,7 @@ import uuid
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from ..mail.models import MessagePreference, SentMessage
 from ..models import (
     Attendance,
     Comment,
@@ -52,6 +53,8 @@ PERSONAL_DATA = {
     ModerationAction: "kept, actor token and neutral name",
     Visitor: "deleted",
     EndedMembership: "deleted",
+    MessagePreference: "deleted",
+    SentMessage: "deleted (the log of messages sent to the user)",
 }
 
 
@@ -69,6 +72,8 @@ def retire_user(user_id):
     Reflection.objects.filter(user_id=user_id).delete()  # answers go with them (cascade)
     Visitor.objects.filter(user_id=user_id).delete()
     EndedMembership.objects.filter(user_id=user_id).delete()
+    MessagePreference.objects.filter(user_id=user_id).delete()
+    SentMessage.objects.filter(user_id=user_id).delete()
     Attendance.objects.filter(user_id=user_id).update(user_id=token, display_name=FORMER_PARTICIPANT)
     Attendance.objects.filter(recorded_by=user_id).update(recorded_by="")
     PlanRevision.objects.filter(author_id=user_id).update(author_id="", author_name=FORMER_PARTICIPANT)
@@ -119,6 +124,10 @@ def export_user(user_id, block_key=None):
         "visits": rows(Visitor.objects.filter(user_id=user_id), "block_key", "block_key", "display_name", "first_seen"),
         "ended_memberships": rows(EndedMembership.objects.filter(user_id=user_id), "block_key", "block_key",
                                   "group__name", "display_name", "organisation", "role", "joined_at", "ended_at"),
+        "message_preferences": rows(MessagePreference.objects.filter(user_id=user_id), "block_key",
+                                    "block_key", "kind", "enabled", "updated_at"),
+        "messages_sent": rows(SentMessage.objects.filter(user_id=user_id), "block_key",
+                              "block_key", "kind", "subject", "status", "sent_at"),
     }
 
 

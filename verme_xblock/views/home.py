@@ -22,7 +22,8 @@ from ..handlers import json_api
 from .sections import Section
 
 # Every capability's script: the fragment carries them all, so a section opened later just works.
-SECTION_JS = ("js/groups.js", "js/people.js", "js/bank.js", "js/reflections.js", "js/dashboard.js")
+SECTION_JS = ("js/groups.js", "js/people.js", "js/bank.js", "js/reflections.js", "js/dashboard.js",
+              "js/messages.js")
 SEEN_SECTIONS = ("bank", "plan")  # opening these clears the home's "new since your last visit"
 
 
@@ -76,6 +77,7 @@ SECTIONS = (
     NavSection("dashboard", gettext_lazy("Dashboard"), _staff, (("dashboard_section", {}),)),
     NavSection("people", gettext_lazy("Groups and people"), _staff, (("group_section", {"part": "all"}),)),
     NavSection("figures", gettext_lazy("Reflections in the groups"), _staff, (("reflection_figures_section", {}),)),
+    NavSection("messages", gettext_lazy("E-mail messages"), _everyone, (("messages_section", {}),)),
 )
 BY_NAME = {section.name: section for section in SECTIONS}
 

@@ -12,6 +12,7 @@ from ..config import COURSE_WIDE, GROUP_ONLY, SELF_SELECT, STAFF_ASSIGNED
 from ..defaults import LIST_SETTINGS, defaults_for
 from ..errors import Refusal, forbidden
 from ..handlers import json_api
+from ..mail.kinds import KINDS, LABELS
 from ..markup import render_markdown
 
 CSS = ("css/verme.css", "css/studio.css")
@@ -92,6 +93,7 @@ class StudioEditorMixin:
 
     def _editor_context(self, language):
         labels = choice_labels()
+        config = self.config(language)
         return {
             "enrolment_options": [(value, labels[value]) for value in (SELF_SELECT, STAFF_ASSIGNED)],
             "visibility_options": [(value, labels[value]) for value in (COURSE_WIDE, GROUP_ONLY)],
@@ -100,8 +102,9 @@ class StudioEditorMixin:
             "limits": studio_settings.LIMITS,
             "bounds": studio_settings.NUMBER_BOUNDS,
             "labels": labels,
-            "advice": studio_settings.advice(self.config(language)),
+            "advice": studio_settings.advice(config),
             "teamset_options": self._teamset_options(),
+            "message_kind_options": [(kind, LABELS[kind], kind in config.message_kinds) for kind in KINDS],
         }
 
     def _teamset_options(self):

@@ -1,0 +1,77 @@
+"""The messages seen from the block: its sender settings, and each person's choice of messages.
+
+`register_block` keeps `MessageBlock` in step with the block's Studio settings (the sender runs
+outside any request and cannot read XBlock fields); it costs one statement per view.
+Preferences are one row per person, block and kind; no row means the kind's default (everything
+on but the weekly digest, which is opt-in).
+"""
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from ..errors import forbidden
+from ..mail import kinds
+from ..mail.models import MessageBlock, MessagePreference
+
+
+@dataclass(frozen=True)
+class BlockSettings:
+    block_key: str
+    course_key: str
+    runtime: str  # "lms" or "workbench"
+    display_name: str
+    url: str
+    reminder_days: tuple
+    kinds: tuple
+
+
+@dataclass(frozen=True)
+class Choice:
+    kind: str
+    label: str
+    enabled: bool
+    course_off: bool  # switched off for the whole course in Studio
+
+
+def register_block(settings):
+    """Store the sender's copy of the block's settings: one upsert, the same single query every view
+    (a repeat with the same values leaves the row as it is)."""
+    row = MessageBlock(
+        block_key=settings.block_key, course_key=settings.course_key, runtime=settings.runtime,
+        title=settings.display_name[:255], url=settings.url[:500],
+        reminder_days=list(settings.reminder_days), kinds=list(settings.kinds),
+    )
+    by_target = connection.features.supports_update_conflicts_with_target  # MySQL has ON DUPLICATE KEY only
+    MessageBlock.objects.bulk_create(
+        [row], update_conflicts=True, unique_fields=["block_key"] if by_target else None,
+        update_fields=["course_key", "runtime", "title", "url", "reminder_days", "kinds"],
+    )
+
+
+def kinds_for(viewer):
+    """The kinds a person can receive: attendance reminders only go to facilitators."""
+    return tuple(kind for kind in kinds.KINDS
+                 if kind != kinds.ATTENDANCE_REMINDER or viewer.facilitated_group_ids)
+
+
+def choices(block_key, viewer, course_kinds):
+    """The viewer's choice for each kind they can receive (one query)."""
+    chosen = dict(MessagePreference.objects.filter(block_key=block_key, user_id=viewer.user_id)
+                  .values_list("kind", "enabled"))
+    return tuple(
+        Choice(kind, str(kinds.LABELS[kind]), chosen.get(kind, kinds.PERSONAL_DEFAULTS[kind]), kind not in course_kinds)
+        for kind in kinds_for(viewer)
+    )
+
+
+def save_choices(block_key, course_key, viewer, enabled_kinds):
+    """Store the viewer's choice for every kind they can receive: those in `enabled_kinds` on, others off."""
+    if viewer.is_anonymous:
+        raise forbidden(_("Sign in to take part."))
+    with transaction.atomic():
+        for kind in kinds_for(viewer):
+            MessagePreference.objects.update_or_create(
+                block_key=block_key, user_id=viewer.user_id, kind=kind,
+                defaults={"enabled": kind in enabled_kinds, "course_key": course_key},
+            )
