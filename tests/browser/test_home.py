@@ -87,6 +87,8 @@ def test_sections_by_keyboard_deep_link_and_back_button(open_block, assert_acces
     expect(nav.get_by_role("link", name="My group and sessions")).to_have_attribute("aria-current", "page")
     assert page.url.endswith("#verme-group")
     page.keyboard.press("Shift+Tab")  # from the heading back into the menu, by keyboard alone
+    expect(nav.get_by_role("link", name="E-mail messages")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
     expect(nav.get_by_role("link", name="My reflections")).to_be_focused()
     page.keyboard.press("Shift+Tab")
     expect(nav.get_by_role("link", name="Good practices")).to_be_focused()
