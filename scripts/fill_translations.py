@@ -1,4 +1,5 @@
 """Fill msgstr entries from a JSON file: {"msgid": {"fi": "...", "sv": "..."}}; existing ones are replaced.
+A plural entry takes a list: {"%(counter)s post": {"fi": ["%(counter)s kirjoitus", "%(counter)s kirjoitusta"]}}.
 
     python scripts/fill_translations.py translations.json
 """
@@ -18,11 +19,16 @@ def fill(source):
         catalogue = polib.pofile(str(path))
         for entry in catalogue:
             if entry.msgid in texts and language in texts[entry.msgid]:
-                entry.msgstr = texts[entry.msgid][language]
+                text = texts[entry.msgid][language]
+                if isinstance(text, list):
+                    entry.msgstr_plural = dict(enumerate(text))
+                else:
+                    entry.msgstr = text
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
         catalogue.save()
-        missing = [entry.msgid for entry in catalogue if not entry.msgstr and not entry.obsolete]
+        missing = [entry.msgid for entry in catalogue if not entry.obsolete
+                   and not (entry.msgstr or (entry.msgstr_plural and all(entry.msgstr_plural.values())))]
         print(f"{language}: {len(catalogue.translated_entries())} translated, {len(missing)} missing")
         for msgid in missing:
             print(f"  missing: {msgid!r}")

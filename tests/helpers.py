@@ -17,3 +17,14 @@ def call_handler(block, name, payload=None, method="POST", raw_body=None):
                             content_type="application/json")
     response = block.runtime.handle(block, name, request)
     return response.status_code, json.loads(response.body.decode() or "null")
+
+
+def whole_view(block, context=None):
+    """The first view and every section of the viewer's menu, each rendered by the student view as a
+    link to it would: what this person can reach in the component, as one string of HTML."""
+    from verme_xblock import i18n
+
+    first = block.render("student_view", context).body_html()
+    with i18n.active_catalogue():
+        names = [name for name, _label in block.nav_sections(block.viewer()) if name != "home"]
+    return first + "".join(block.render("student_view", {"section": name}).body_html() for name in names)

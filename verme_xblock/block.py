@@ -15,6 +15,7 @@ from .views.close import CloseMixin
 from .views.dashboard import DashboardMixin
 from .views.directory import DirectoryMixin
 from .views.groups import GroupsMixin
+from .views.home import SECTION_JS, HomeMixin
 from .views.live import LiveMixin
 from .views.messages import MessagesMixin
 from .views.people import PeopleMixin
@@ -34,9 +35,9 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "teams_configuration", "enrollments", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, SeasonMixin, LiveMixin, DirectoryMixin,
-    BankMixin, CloseMixin, ReflectionsMixin, MessagesMixin, PrivacyMixin, StudioEditorMixin, PlatformSurfacesMixin,
-    OlxSettingsMixin, ConfigurationFields, XBlock,
+    HomeMixin, DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, SeasonMixin, LiveMixin,
+    DirectoryMixin, BankMixin, CloseMixin, ReflectionsMixin, MessagesMixin, PrivacyMixin, StudioEditorMixin,
+    PlatformSurfacesMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""
 
@@ -62,13 +63,6 @@ class VermeXBlock(
         multiline_editor=True,
     )
 
-    # Capability sections of the learner view, in order: (method name returning a Section or None).
-    student_sections = (
-        "dashboard_section", "group_section", "reflections_section", "reflection_figures_section", "bank_section",
-        "directory_section",  # views/directory.py
-        "messages_section",
-    )
-
     @property
     def block_key(self):
         return roles.block_key(self)
@@ -83,19 +77,25 @@ class VermeXBlock(
     # Views
 
     def student_view(self, context=None):
+        """The home (or the section `context["section"]` names) with the menu of the viewer's sections."""
         with i18n.active_catalogue() as language, formatting.reader_time_zone(self):
             self.follow_my_team()
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)
             self.register_for_messages()
-            sections = [section for name in self.student_sections if (section := getattr(self, name)(viewer))]
+            nav = self.nav_sections(viewer)
+            current = (context or {}).get("section")
+            if current not in dict(nav):
+                current = "home"
             html = rendering.render(
                 "verme/student_view.html",
                 {
                     "viewer": viewer,
                     "role_label": role_label(viewer.role),
-                    "sections": sections,
+                    "nav": nav,
+                    "current": current,
+                    "parts": self.section_parts(current, viewer),
                     "language": language,
                     "my_data_url": self.runtime.handler_url(self, "download_my_data"),
                     "read_only_notice": read_only_message(viewer),
@@ -106,7 +106,7 @@ class VermeXBlock(
             self,
             html,
             css=CSS,
-            js=(*JS, *(js for section in sections for js in section.js)),
+            js=(*JS, *SECTION_JS),
             init_fn="VermeXBlock",
             init_args={"language": language},
             language=language,

@@ -44,6 +44,25 @@ def profile_names(user_ids):
     return dict(UserProfile.objects.filter(user_id__in=user_ids).values_list("user_id", "name"))
 
 
+def component_url(block, request):
+    """The absolute address of the component in the course, for links in downloaded files.
+
+    In the LMS: `{LMS_ROOT_URL}/courses/{course key}/jump_to/{usage key}`, the platform's own
+    permanent link to a block (openedx-platform `lms/djangoapps/courseware/views/views.py`,
+    `jump_to`, routed in `lms/urls.py`). Elsewhere (the workbench), the page the download was
+    asked from, which is the component's page.
+    """
+    from django.conf import settings
+
+    root = getattr(settings, "LMS_ROOT_URL", "")
+    usage_key = block.scope_ids.usage_id
+    course_key = getattr(usage_key, "course_key", None)
+    if root and course_key is not None:
+        return f"{root.rstrip('/')}/courses/{course_key}/jump_to/{usage_key}"
+    referer = (request.referer or "").split("#")[0]
+    return referer if referer.startswith(("https://", "http://")) else request.host_url + "/"
+
+
 def time_zone_preferences(user_ids):
     """{user id: time zone name} from the platform's `time_zone` preference (empty outside the platform).
 

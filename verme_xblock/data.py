@@ -44,6 +44,8 @@ class GroupSummary:
     place: str = ""
     meeting_url: str = ""
     first_session_at: object = None  # an aware datetime, or None before sessions are planned
+    next_session_at: object = None  # the next session still to come, None when none is left
+    sessions_left: int = 0  # sessions still to come (not cancelled)
     facilitators: tuple = ()  # (user id, name) pairs, for course staff's tools; not in `as_json`
 
     @property
@@ -60,4 +62,5 @@ class GroupSummary:
         data["facilitator_names"] = list(self.facilitator_names)
         data["seats_left"] = self.seats_left
         data["first_session_at"] = self.first_session_at.isoformat() if self.first_session_at else None
+        data["next_session_at"] = self.next_session_at.isoformat() if self.next_session_at else None
         return data

@@ -85,3 +85,31 @@ def format_money(value, currency, language):
     from babel.numbers import format_currency
 
     return format_currency(value, currency, locale={"fi": "fi_FI", "sv": "sv_FI"}.get(language, "en"))
+# CLDR locales through Babel: English as written in Europe, Swedish as written in Finland.
+BABEL_LOCALES = {"en": "en_GB", "fi": "fi", "sv": "sv_FI"}
+
+
+def babel_locale(language):
+    return BABEL_LOCALES[supported_language(language)]
+
+
+def zone_name(tz, language):
+    """A readable name of a time zone from CLDR: 'Finland Time', 'Finlandtid', 'Itä-Euroopan aika'.
+
+    The location form ("Finland Time") reads best; where a language only has the bare pattern for it
+    ("aikavyöhyke: Suomi"), the zone's own generic name is used instead.
+    """
+    from babel.dates import get_timezone_location, get_timezone_name
+
+    locale = babel_locale(language)
+    location = get_timezone_location(tz, locale=locale, return_city=False)
+    if ":" not in location:
+        return location
+    return get_timezone_name(tz, width="long", locale=locale)
+
+
+def format_full_date(value, language, tz=None):
+    """The weekday and the date written out: 'lauantai 9. tammikuuta 2027', 'Saturday, 9 January 2027'."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(_local(value, tz), "full", locale=babel_locale(language))

@@ -104,3 +104,17 @@ def hours_filter(minutes, language):
 
     value = round(int(minutes or 0) / 60, 2)
     return format_number(int(value) if value == int(value) else value, language)
+@register.filter(name="full_date")
+def full_date_filter(value, language):
+    """The weekday and date in the reader's language and time zone: 'lauantai 9. tammikuuta 2027'."""
+    from .formatting import format_full_date
+
+    return _in_current_zone(format_full_date, value, language)
+
+
+@register.filter(name="at_minute")
+def at_minute_filter(start, minutes):
+    """The clock time `minutes` after `start` (an agenda line of a session): a datetime to format."""
+    import datetime
+
+    return start + datetime.timedelta(minutes=int(minutes)) if start else start

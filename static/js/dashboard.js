@@ -15,17 +15,10 @@
     });
   }
 
+  /* "Open" shows the group in "Groups and people" (staff) or "My group and sessions" (facilitators);
+   * it enters the browser's history, so the back button returns to the dashboard. */
   function openGroup(ctx, groupId) {
-    var groups = ctx.root.querySelector("[data-verme-groups]");
-    var body = groups && groups.querySelector("[data-verme-groups-body]");
-    if (!body) { return; }
-    ctx.call("groups_show", {group_id: groupId}).then(function (result) {
-      if (!result.ok) { ctx.announce(result.data.error.message); return; }
-      body.outerHTML = result.data.html;
-      var heading = groups.querySelector("[data-verme-groups-heading]");
-      if (heading) { heading.focus(); }
-      ctx.announce(Verme.gettext("The group is open below."));
-    });
+    ctx.openSection(ctx.hasSection("people") ? "people" : "group", {group_id: groupId});
   }
 
   Verme.register(function (ctx) {

@@ -66,15 +66,38 @@
     var section = ctx.root.querySelector("[data-verme-groups]");
     if (!section) { return; }
 
+    /* A session's editors and attendance form are loaded one session at a time. */
+    section.addEventListener("click", function (event) {
+      var opener = event.target.closest("[data-session-open]");
+      if (!opener) { return; }
+      var body = section.querySelector("[data-verme-groups-body]");
+      var panel = ctx.root.getAttribute("data-verme-panel") || "group";
+      ctx.call("section_show", {section: panel, group_id: body.dataset.focusGroup || null,
+        open: opener.getAttribute("data-session-open")}).then(function (result) {
+        if (!result.ok) { ctx.announce(result.data.error.message); return; }
+        var holder = document.createElement("div");
+        holder.innerHTML = result.data.html;  // server-rendered from our templates
+        body.replaceWith(holder.querySelector("[data-verme-groups-body]"));
+        var heading = section.querySelector("[data-session-tools-heading]");
+        if (heading) {
+          heading.focus();
+          ctx.announce(heading.textContent.trim());
+        }
+      });
+    });
+
     section.addEventListener("submit", function (event) {
       var form = event.target.closest("form[data-action]");
       if (!form) { return; }
       event.preventDefault();
+      // Destructive actions ask first (cancel a session, archive a group, remove someone, leave).
+      if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { return; }
       var body = section.querySelector("[data-verme-groups-body]");
       var payload = formPayload(form);
       if (body && body.dataset.focusGroup && payload.focus_group_id === undefined) {
         payload.focus_group_id = body.dataset.focusGroup;
       }
+      if (body && body.dataset.part) { payload.part = body.dataset.part; }
       var button = form.querySelector("[type=submit]");
       var key = formKey(form);
       if (button) { button.disabled = true; }

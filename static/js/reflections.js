@@ -32,7 +32,22 @@
   }
 
   function slotElement(section, slot) {
-    return section.querySelector('details[data-slot="' + slot + '"]');
+    return section.querySelector('[data-slot="' + slot + '"]');
+  }
+
+  /* Only the reflection being filled is on the page; "Fill in" loads another one in its place. */
+  function openSlot(ctx, key) {
+    ctx.call("section_show", {section: "reflections", open: key}).then(function (result) {
+      if (!result.ok) { ctx.announce(result.data.error.message); return; }
+      var holder = document.createElement("div");
+      holder.innerHTML = result.data.html;
+      var section = replaceSection(ctx, holder.querySelector("[data-verme-reflections]").outerHTML);
+      var heading = section.querySelector("[data-reflection-heading]");
+      if (heading) {
+        heading.focus();
+        ctx.announce(heading.textContent.trim());
+      }
+    });
   }
 
   /* Course staff choose the group whose figures are shown. */
@@ -60,7 +75,7 @@
     function send(form, submit) {
       if (busy) { return; }
       busy = true;
-      var slot = form.closest("details").getAttribute("data-slot");
+      var slot = form.closest("[data-slot]").getAttribute("data-slot");
       var payload = payloadOf(form);
       payload.submit = submit;
       ctx.call("reflection_save", payload).then(function (result) {
@@ -71,9 +86,9 @@
           return;
         }
         var section = replaceSection(ctx, result.data.html);
-        var details = slotElement(section, slot);
-        var summary = details && details.querySelector("summary");
-        if (summary) { summary.focus(); }
+        var holder = slotElement(section, slot);
+        var heading = holder && holder.querySelector("[data-reflection-heading]");
+        if (heading) { heading.focus(); }
         ctx.announce(result.data.message);
       });
     }
@@ -86,6 +101,11 @@
     });
 
     ctx.root.addEventListener("click", function (event) {
+      var opener = event.target.closest("[data-reflection-open]");
+      if (opener) {
+        openSlot(ctx, opener.getAttribute("data-reflection-open"));
+        return;
+      }
       var button = event.target.closest('[data-action="draft"]');
       if (!button) { return; }
       event.preventDefault();
@@ -97,7 +117,7 @@
       if (!toggle || busy) { return; }
       busy = true;
       var form = toggle.closest("[data-reflection-form]");
-      var slot = form.closest("details").getAttribute("data-slot");
+      var slot = form.closest("[data-slot]").getAttribute("data-slot");
       var session = form.getAttribute("data-session-id");
       ctx.call("reflection_share", {
         session_id: session ? parseInt(session, 10) : null,
@@ -110,8 +130,8 @@
           return;
         }
         var section = replaceSection(ctx, result.data.html);
-        var details = slotElement(section, slot);
-        var fresh = details && details.querySelector("[data-share-toggle]");
+        var holder = slotElement(section, slot);
+        var fresh = holder && holder.querySelector("[data-share-toggle]");
         if (fresh) { fresh.focus(); }
         ctx.announce(result.data.message);
       });

@@ -106,6 +106,14 @@
     toArray(form.querySelectorAll("[aria-invalid]")).forEach(function (node) { node.removeAttribute("aria-invalid"); });
   }
 
+  /* Open the collapsed groups and session templates around a node, so what is focused is seen. */
+  function reveal(node) {
+    for (var parent = node && node.parentElement; parent; parent = parent.parentElement) {
+      if (parent.tagName === "DETAILS") { parent.open = true; }
+    }
+    return node;
+  }
+
   /* Put each error next to its field (or the nearest enclosing list); focus the first one on the page. */
   function showErrors(form, error) {
     clearErrors(form);
@@ -124,6 +132,7 @@
       var input = document.getElementById("verme-" + uid + "-" + (item.field || "").replace(/\./g, "-")) ||
         form.querySelector('[name="' + item.field + '"]');
       if (input) { input.setAttribute("aria-invalid", "true"); }
+      reveal(slot);
       targets.push(input || slot);
     });
     targets.sort(function (a, b) {
@@ -169,7 +178,7 @@
       var item = template.content.firstElementChild.cloneNode(true);
       list.querySelector("[data-items]").appendChild(item);
       renumber(form());
-      firstField(item).focus();
+      reveal(firstField(item)).focus();
       announce(gettext("Added. Fill in the new item."));
     }
 

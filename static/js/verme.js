@@ -101,16 +101,107 @@
     register: function (init) { capabilities.push(init); }
   };
 
+  /* The section menu: a link per section ("#verme-bank"); the fragment decides which section is
+   * shown, so links, reloads and the back button all go through `route`. A section's HTML comes from
+   * the `section_show` handler and replaces the panel; each capability's init then binds to it. */
+  var SECTION_HASH = /^#verme-([a-z]+)$/;
+
+  function sectionFromHash(known) {
+    var match = SECTION_HASH.exec(window.location.hash);
+    if (match && known.indexOf(match[1]) >= 0) { return match[1]; }
+    // A link to one post (the good-practices report links to them) opens the good practices.
+    if (window.location.hash.indexOf("#verme-post-") === 0 && known.indexOf("bank") >= 0) { return "bank"; }
+    return window.location.hash && window.location.hash !== "#" ? null : "home";
+  }
+
+  function markCurrent(nav, name) {
+    Array.prototype.forEach.call(nav.querySelectorAll("a[data-section]"), function (link) {
+      if (link.getAttribute("data-section") === name) {
+        link.setAttribute("aria-current", "page");
+      } else {
+        link.removeAttribute("aria-current");
+      }
+    });
+  }
+
+  function bindPanel(base, panel) {
+    var context = Object.assign({}, base, {root: panel});
+    capabilities.forEach(function (init) { init(context); });
+  }
+
+  function openSection(base, name, extra) {
+    var panel = base.element.querySelector("[data-verme-panel]");
+    var nav = base.element.querySelector("[data-verme-nav]");
+    panel.setAttribute("aria-busy", "true");
+    return base.call("section_show", Object.assign({section: name}, extra || {})).then(function (result) {
+      if (!result.ok) {
+        panel.removeAttribute("aria-busy");
+        base.announce(result.data.error.message);
+        return;
+      }
+      var fresh = document.createElement("div");
+      fresh.className = "verme-panel";
+      fresh.setAttribute("data-verme-panel", name);
+      fresh.setAttribute("tabindex", "-1");
+      fresh.innerHTML = result.data.html;  // server-rendered from our templates, user text escaped there
+      panel.replaceWith(fresh);
+      if (nav) { markCurrent(nav, name); }
+      bindPanel(base, fresh);
+      var heading = fresh.querySelector("h3");
+      if (heading) {
+        if (!heading.hasAttribute("tabindex")) { heading.setAttribute("tabindex", "-1"); }
+        heading.focus();
+      } else {
+        fresh.focus();
+      }
+      base.announce(result.data.message);
+    });
+  }
+
   window.VermeXBlock = function (runtime, element, args) {
     var root = element && element.jquery ? element[0] : element;
-    var context = {
+    var base = {
       runtime: runtime,
       element: root,
-      root: root.querySelector("[data-verme-root]") || root,
       args: args || {},
       call: function (handler, payload) { return call(runtime, root, handler, payload); },
       announce: function (message) { announce(root, message); }
     };
-    capabilities.forEach(function (init) { init(context); });
+    var nav = root.querySelector("[data-verme-nav]");
+    var known = nav ? Array.prototype.map.call(nav.querySelectorAll("a[data-section]"), function (link) {
+      return link.getAttribute("data-section");
+    }) : [];
+    base.hasSection = function (name) { return known.indexOf(name) >= 0; };
+    /* Open a section and add it to the history, e.g. the dashboard's "Open" of one group. */
+    base.openSection = function (name, extra) {
+      if (window.location.hash !== "#verme-" + name) { window.history.pushState(null, "", "#verme-" + name); }
+      return openSection(base, name, extra);
+    };
+    var panel = root.querySelector("[data-verme-panel]");
+    bindPanel(base, panel || root.querySelector("[data-verme-root]") || root);
+    if (!nav || !panel) { return; }
+
+    function route(initial) {
+      if (initial === true && !window.location.hash) { return; }  // the server rendered what was asked
+      var name = sectionFromHash(known);
+      var current = root.querySelector("[data-verme-panel]").getAttribute("data-verme-panel");
+      if (name && name !== current) {
+        openSection(base, name).then(function () {
+          var post = window.location.hash.indexOf("#verme-post-") === 0 &&
+            document.getElementById(window.location.hash.slice(1));
+          if (post) { post.focus(); }
+        });
+      }
+    }
+    window.addEventListener("hashchange", route);
+    // A link that names the section already shown reloads it, so its news are fresh.
+    nav.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-section]");
+      if (link && window.location.hash === link.getAttribute("href")) {
+        event.preventDefault();
+        openSection(base, link.getAttribute("data-section"));
+      }
+    });
+    route(true);
   };
 }());

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from tests.api.bank_world import make_world
 from tests.block.test_handler_contract import assert_error_shape
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import make_block
 from verme_xblock.models import MentoringSession, Post
 
@@ -184,19 +184,19 @@ def test_bank_speaks_finnish_and_swedish(world):
     block = learner("helena")
     call_handler(learner(), "bank_create", valid())
     with translation.override("fi"):
-        html = block.render("student_view").body_html()
+        html = whole_view(block)
         assert "Hyvien käytäntöjen pankki" in html and "Kommentit (0)" in html
         assert call_handler(block, "bank_comment", {"post_id": 1_000_000, "body": "x"})[1]["error"]["message"] == (
             "Julkaisua ei ole, tai sitä ei ole jaettu sinulle.")
     with translation.override("sv"):
-        assert "Banken för goda exempel" in block.render("student_view").body_html()
+        assert "Banken för goda exempel" in whole_view(block)
 
 
 def test_default_visibility_comes_from_the_studio_setting(world):
     grouped = make_block("aino", username="aino", fields={"default_post_visibility": "group"})
     status, body = call_handler(grouped, "bank_create", {"title": "T", "body": "B"})
     assert status == 200 and Post.objects.get(id=body["post_id"]).visibility == "group"
-    assert 'value="group" checked' in grouped.render("student_view").body_html()
+    assert 'value="group" checked' in whole_view(grouped)
     outsider = make_block("nobody", username="nobody", fields={"default_post_visibility": "group"})
     status, body = call_handler(outsider, "bank_create", {"title": "T", "body": "B"})
     assert status == 200 and Post.objects.get(id=body["post_id"]).visibility == "course"
@@ -204,7 +204,7 @@ def test_default_visibility_comes_from_the_studio_setting(world):
 
 def test_the_author_chooses_in_the_form_whether_their_organisation_is_shown(world):
     block = learner()
-    html = block.render("student_view").body_html()
+    html = whole_view(block)
     assert "Show your organisation (Harbour Vocational College) with this post" in html
     assert 'name="show_organisation" value="no" checked' in html
     before = count_rows()
@@ -212,6 +212,6 @@ def test_the_author_chooses_in_the_form_whether_their_organisation_is_shown(worl
     assert (status, body["error"]["field"]) == (400, "show_organisation") and count_rows() == before
     status, body = call_handler(block, "bank_create", valid(show_organisation="yes"))
     assert status == 200 and "Aino Virtanen, Harbour Vocational College" in body["html"]
-    assert 'name="show_organisation" value="yes" checked' in learner().render("student_view").body_html()
+    assert 'name="show_organisation" value="yes" checked' in whole_view(learner())
     status, body = call_handler(block, "bank_create", valid(title="Quiet", show_organisation="no"))
     assert status == 200 and "Aino Virtanen, Harbour" not in body["html"]

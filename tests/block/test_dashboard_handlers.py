@@ -1,5 +1,6 @@
 """The dashboard, report downloads and the printable plan through an LMS-shaped runtime."""
 import csv
+import datetime
 import io
 
 import pytest
@@ -8,8 +9,9 @@ from webob import Request
 
 from tests.api.reports_world import make_group, post, record
 from tests.block.test_handler_contract import assert_error_shape
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import course_usage_key, make_block
+from verme_xblock import formatting
 from verme_xblock.models import Attendance, Membership, MentoringSession, Visitor
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +60,17 @@ def test_staff_downloads_the_three_reports(groups):
     assert [row[0] for row in groups_csv[1:]] == ["North", "South"]
     practices = table(download(staff, "report_practices_csv"))
     assert practices[1][0] == "Peer observation"
-    assert practices[1][9].startswith("#verme-post-")
+    assert practices[1][9].startswith("http://localhost/#verme-post-")  # the component's page, absolute
+
+
+def test_the_practices_link_is_the_platforms_permanent_link_to_the_component(groups, settings):
+    settings.LMS_ROOT_URL = "https://lms.example.org"
+    north, _south = groups
+    post(north, "Peer observation")
+    practices = table(download(block_for("7", is_staff=True), "report_practices_csv"))
+    assert practices[1][9].startswith(
+        "https://lms.example.org/courses/course-v1:Verme+Demo+2026/jump_to/"
+        "block-v1:Verme+Demo+2026+type@verme+block@reports1#verme-post-")
 
 
 def test_facilitator_downloads_the_hours_of_their_group_only(groups):
@@ -82,14 +94,14 @@ def test_a_learner_gets_403_with_the_error_shape(groups, handler):
 
 def test_views_per_role(groups):
     _north, _south = groups
-    staff_html = block_for("7", is_staff=True).render("student_view").body_html()
+    staff_html = whole_view(block_for("7", is_staff=True))
     assert "Dashboard of all groups" in staff_html and 'aria-sort="ascending"' in staff_html
     assert "below the minimum of 5" in staff_html
-    facilitator_html = block_for("21").render("student_view").body_html()
+    facilitator_html = whole_view(block_for("21"))
     assert "Your groups at a glance" in facilitator_html
     assert 'data-facilitated-group="South"' in facilitator_html
     assert 'data-facilitated-group="North"' not in facilitator_html
-    learner_html = block_for("41").render("student_view").body_html()
+    learner_html = whole_view(block_for("41"))
     assert "data-verme-dashboard" not in learner_html and "report_hours_csv" not in learner_html
     assert "session_print" in learner_html  # members print their session plans too
 
@@ -100,7 +112,7 @@ def test_a_learner_without_group_is_listed_and_staff_place_them(groups):
     block_for("77").render("student_view")
     assert Visitor.objects.filter(user_id="77").exists()
     staff = block_for("7", is_staff=True, enrolled=[77])
-    assert 'data-unplaced="77"' in staff.render("student_view").body_html()
+    assert 'data-unplaced="77"' in whole_view(staff)
     before = count_rows()
     status, body = call_handler(block_for("41"), "dashboard_assign", {"group_id": north.id, "user_id": "77"})
     assert status == 403 and count_rows() == before
@@ -120,7 +132,8 @@ def test_printable_session_plan(groups):
     response = download(block_for("20"), "session_print", f"session_id={session.id}")
     assert response.status_code == 200 and response.content_type == "text/html"
     page = response.body.decode()
-    assert "@media print" in page and "0:15" in page and "Pair work" in page
+    clock = formatting.format_time(session.starts_at + datetime.timedelta(minutes=15), "en")
+    assert "@media print" in page and f"<td>{clock}</td>" in page and "Pair work" in page
     assert "<script>alert(1)" not in page
     assert download(block_for("41"), "session_print", f"session_id={session.id}").status_code == 200
     refused = download(block_for("51"), "session_print", f"session_id={session.id}")
@@ -162,7 +175,7 @@ def test_staff_page_and_sort_the_groups_on_the_server(monkeypatch):
     for index, size in enumerate((3, 1, 2, 5, 4)):
         make_group(f"Group {index}", [(f"{index}-{n}", f"M {n}", "Org") for n in range(size)])
     staff = block_for("7", is_staff=True)
-    html = staff.render("student_view").body_html()
+    html = staff.render("student_view", {"section": "dashboard"}).body_html()
     assert "Page 1 of 3. Groups: 5." in html and 'data-dashboard-page="2"' in html
     assert html.count("data-dashboard-group=") == 2
     status, body = call_handler(staff, "dashboard_groups", {"sort": "members", "descending": True, "page": 1})

@@ -10,7 +10,7 @@ from django.utils import timezone
 from webob import Request
 
 from tests.block.test_handler_contract import assert_error_shape
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import course_usage_key, make_block
 from verme_xblock.models import Attendance, Membership, MentoringGroup, MentoringSession, ProgressPlan
 
@@ -75,17 +75,28 @@ def test_staff_creates_a_group_with_sessions_and_learners_join_until_full(group_
 
 def test_learner_list_shows_target_group_facilitator_seats_and_first_date():
     create(max_size="9")
-    html = block_for(43).render("student_view").body_html()
+    html = whole_view(block_for(43))
     assert "New teachers at the start of their career" in html
-    assert "Maija" in html and "9 / 9" in html
-    assert FIRST.strftime("%-d.%-m.%Y") in html or FIRST.strftime("%Y") in html
-    assert "Choose your group" in html
+    assert "Maija" in html and "Seats left: 9 of 9" in html
+    assert FIRST.strftime("%Y") in html
+    assert "Join this group" in html
+
+
+def test_a_group_joined_mid_season_shows_its_next_session_and_how_many_remain():
+    group_id = create(max_size="9")
+    now = timezone.now()
+    for number, session in enumerate(MentoringSession.objects.filter(group_id=group_id).order_by("number"), 1):
+        session.starts_at = now + datetime.timedelta(weeks=6 * (number - 4), hours=1)
+        session.save()
+    html = whole_view(block_for(43))
+    upcoming = timezone.localtime(now + datetime.timedelta(hours=1))
+    assert f"Next session {upcoming.day} " in html and "sessions left: 2" in html
 
 
 def test_staff_assigned_mode_hides_joining_and_refuses_it():
     group_id = create()
     learner = block_for(43, fields={"enrolment_mode": "staff_assigned"})
-    assert "Choose your group" not in learner.render("student_view").body_html()
+    assert "Join this group" not in whole_view(learner)
     rows = count_rows()
     status, body = call_handler(learner, "group_join", {"group_id": group_id})
     assert status == 403
@@ -94,8 +105,8 @@ def test_staff_assigned_mode_hides_joining_and_refuses_it():
 
 
 def test_organisations_roster_and_plan_are_shown_to_the_group_only(group_id):
-    member_html = block_for(41).render("student_view").body_html()
-    outsider_html = block_for(99).render("student_view").body_html()
+    member_html = whole_view(block_for(41))
+    outsider_html = whole_view(block_for(99))
     assert "Org X" in member_html and "Mikko" in member_html and "Ground rules" in member_html
     assert "Org X" not in outsider_html and "Mikko" not in outsider_html and "Ground rules" not in outsider_html
     assert "New teachers" in outsider_html  # the public list entry
@@ -199,7 +210,7 @@ def test_facilitator_edits_session_two_and_records_attendance(group_id):
         {"user_id": "42", "status": "present", "minutes": "90"}]})
     assert status == 200, body
     assert dict(Attendance.objects.values_list("user_id", "minutes")) == {"41": 180, "42": 90}
-    html = block_for(42).render("student_view").body_html()
+    html = whole_view(block_for(42))
     assert "Your attendance:" in html and "1.5 h" in html
     assert maija.runtime.published[-1][0] == "xblock.verme.attendance.recorded"
 
@@ -222,8 +233,11 @@ def ics(block, query):
 def test_members_download_the_calendar_with_stable_uids_and_cancellations(group_id):
     third = MentoringSession.objects.get(group_id=group_id, number=3)
     call_handler(block_for(20), "session_cancel", {"session_id": third.id})
+    MentoringGroup.objects.filter(id=group_id).update(name="Uudet opettajat, syksy", place="Room 12")
     response = ics(block_for(41), f"group_id={group_id}")
     assert response.status_code == 200 and response.content_type == "text/calendar"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="uudet-opettajat-syksy.ics"'
+    assert b"LOCATION:Room 12" in response.body
     calendar = icalendar.Calendar.from_ical(response.body)
     events = calendar.walk("VEVENT")
     assert len(events) == 5
@@ -275,10 +289,11 @@ def test_times_show_and_are_read_in_the_users_own_time_zone(group_id):
     assert status == 200, body
     second.refresh_from_db()
     assert second.starts_at.astimezone(datetime.UTC).strftime("%H:%M") == "14:30"
-    assert "09:30–12:30" in body["html"] and "America/New_York" in body["html"]
-    helsinki_html = block_for(41).render("student_view").body_html()  # no preference: the server's zone
-    assert "16:30–19:30" in helsinki_html and "Europe/Helsinki" in helsinki_html
-    broken = block_for(41, preferences={"time_zone": "Mars/Olympus"}).render("student_view").body_html()
+    assert "09:30–12:30" in body["html"] and "United States (New York) Time" in body["html"]
+    assert "America/New_York" not in body["html"]
+    helsinki_html = whole_view(block_for(41))  # no preference: the server's zone
+    assert "16:30–19:30" in helsinki_html and "Finland Time" in helsinki_html and "Europe/Helsinki" not in helsinki_html
+    broken = whole_view(block_for(41, preferences={"time_zone": "Mars/Olympus"}))
     assert "16:30–19:30" in broken
 
 
@@ -315,7 +330,7 @@ def test_staff_and_members_manage_people_sessions_and_details(group_id):
 def test_a_facilitator_of_two_groups_switches_between_their_spaces(group_id):
     other = create("Counsellors", max_size="9")  # Maija facilitates both
     maija = block_for(20)
-    html = maija.render("student_view").body_html()
+    html = whole_view(maija)
     assert "Open the space of Counsellors" in html and "Org X" in html
     status, body = call_handler(maija, "groups_show", {"group_id": other})
     assert status == 200 and "Open the space of New teachers" in body["html"] and "Org X" not in body["html"]
@@ -332,7 +347,7 @@ def test_an_online_session_links_its_meeting_and_unsafe_places_stay_text(group_i
     second = MentoringSession.objects.get(group_id=group_id, number=2)
     MentoringSession.objects.filter(id=second.id).update(place="https://meet.example/verme")
     MentoringSession.objects.filter(group_id=group_id, number=3).update(place="javascript:alert(1)")
-    html = block_for(41).render("student_view").body_html()
+    html = whole_view(block_for(41))
     assert 'href="https://meet.example/verme"' in html
     assert 'href="javascript' not in html and "javascript:alert(1)" in html
 
@@ -369,7 +384,7 @@ def test_dates_follow_the_readers_language_and_formatting_keeps_the_catalogue(gr
         formatting.format_datetime(timezone.now(), "en")
         assert trans_real._active.value is before
     with translation.override("fi"):
-        html = block_for(41).render("student_view").body_html()
+        html = whole_view(block_for(41))
     assert "Seuraava tapaaminen" in html and "Pidetty" in html
     start = timezone.localtime(MentoringSession.objects.get(group_id=group_id, number=1).starts_at)
     assert f"{start.day}.{start.month}.{start.year} {start.hour}.{start.minute:02d}" in html

@@ -83,6 +83,7 @@ def payloads(w):
         "report_practices_csv": ("GET", ""),
         "session_print": ("GET", f"session_id={w.held}"),
         "groups_show": ("POST", {"group_id": w.group}),
+        "section_show": ("POST", {"section": "bank"}),
         "group_create": ("POST", {"name": "Group C"}),
         "group_update": ("POST", {"group_id": w.group, "name": "Group A2"}),
         "group_archive": ("POST", {"group_id": w.other_group}),
@@ -137,6 +138,7 @@ EXPECTED = {
     "report_practices_csv":    (NO, OK, NO, NO, OK, OK, NO),
     "session_print":           (OK, OK, NO, OK, OK, OK, GONE),
     "groups_show":             (OK, OK, NO, OK, OK, OK, OK),
+    "section_show":            (OK, OK, NO, OK, OK, OK, OK),
     "group_create":            (NO, OK, NO, NO, NO, NO, NO),
     "group_update":            (NO, OK, NO, NO, NO, NO, NO),
     "group_archive":           (NO, OK, NO, NO, NO, NO, NO),
@@ -188,7 +190,7 @@ NOT_YET_IN_THE_MATRIX = {
 
 def test_the_matrix_names_every_handler():
     assert sorted(EXPECTED) == sorted(set(all_handlers()) - NOT_YET_IN_THE_MATRIX)
-    assert len(EXPECTED) * len(SHAPES) == 46 * 7
+    assert len(EXPECTED) * len(SHAPES) == 47 * 7
 
 
 def call(block, name, method, data):
@@ -224,7 +226,7 @@ def test_handler_in_shape(name, shape):
 
 def _writes(name):
     reads = {"bank_list", "groups_show", "reflection_figures_show", "studio_save", "studio_preview",
-             "studio_defaults", "people_search", "waiting_list_page", "mobile_data", "dashboard_groups"}
+             "studio_defaults", "people_search", "waiting_list_page", "mobile_data", "dashboard_groups", "section_show"}
     return name not in reads and not name.endswith(("_csv", "_print", "_ics", "_data", "_download"))
 
 

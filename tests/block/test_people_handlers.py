@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.block.test_handler_contract import assert_error_shape
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import course_usage_key, make_block
 from tests.xss_payloads import PAYLOADS, dangerous_parts
 from verme_xblock.models import Membership, MentoringGroup
@@ -91,7 +91,7 @@ def test_suggestions_show_enrolled_learners_by_name_to_staff_only(course):
 def test_the_waiting_list_pages_and_searches_enrolled_learners(course):
     staff, groups = course
     call_handler(staff, "people_add", {"people": "aino", "group_id": groups["North"]})
-    html = staff.render("student_view").body_html()
+    html = whole_view(staff)
     assert "Mikko Nieminen" in html and 'data-unplaced="11"' not in html
     status, body = call_handler(staff, "waiting_list_page", {"q": "lind", "page": 1})
     assert status == 200 and "Oskar Lindqvist" in body["html"] and "Mikko" not in body["html"]

@@ -2,7 +2,7 @@
 import pytest
 
 from tests.block.test_handler_matrix import LEARNER, SHAPES, World
-from tests.helpers import count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import make_block
 from verme_xblock.models import Visitor
 
@@ -10,13 +10,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_masquerade_view_shows_a_notice_and_hides_the_learners_reflections():
-    World()
-    html = make_block(**SHAPES["masquerade"]).render("student_view").body_html()
+    world = World()
+    masquerade = make_block(**SHAPES["masquerade"])
+    html = whole_view(masquerade)
     assert "You are viewing as Aino Virtanen — changes are switched off." in html
     assert "Private words" not in html
     assert "they are not shown while you view the course as them" in html
-    # The learner themselves still see their words.
-    assert "Private words" in make_block(**SHAPES["learner"]).render("student_view").body_html()
+    # Opening the reflection of the held session: the learner sees their words, the masquerade does not.
+    opening = {"section": "reflections", "open": str(world.held)}
+    assert "Private words" not in call_handler(masquerade, "section_show", opening)[1].get("html", "")
+    assert "Private words" in call_handler(make_block(**SHAPES["learner"]), "section_show", opening)[1]["html"]
 
 
 @pytest.mark.parametrize("shape", ["masquerade", "preview", "library"])
@@ -26,7 +29,7 @@ def test_read_only_views_record_no_visit(shape):
     user = "99" if shape == "masquerade" else SHAPES[shape]["user_id"]
     # A library author who is not site-wide staff would be a learner in no group: a visit, were it written.
     block = make_block(**{**SHAPES[shape], "user_id": user, **({"global_staff": False} if shape == "library" else {})})
-    html = block.render("student_view").body_html()
+    html = whole_view(block)
     assert "changes are switched off" in html
     assert count_rows() == before and not Visitor.objects.exists()
     assert block.runtime.published == []

@@ -5,7 +5,7 @@ import io
 import pytest
 from webob import Request
 
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.reflection_setup import all_items, make_season, member_block
 from tests.runtimes import make_block
 from verme_xblock.api import reflections
@@ -126,8 +126,13 @@ def test_learner_view_shows_form_trend_chart_table_and_downloads(season):
     block = member_block("m1")
     for index, value in enumerate((2, 3, 4)):
         call_handler(block, "reflection_save", submit_payload(block, season.sessions[index], value=value))
-    html = member_block("m1").render("student_view").body_html()
-    assert "My reflections" in html and "<legend>Taking part supports my work wellbeing.</legend>" in html
+    html = whole_view(member_block("m1"))
+    # Only the reflection being filled has its form on the page; the others are a line with a button.
+    assert "My reflections" in html and "data-reflection-form" not in html and html.count("data-reflection-open=") == 3
+    status, body = call_handler(member_block("m1"), "section_show",
+                                {"section": "reflections", "open": str(season.sessions[2])})
+    assert status == 200 and "<legend>Taking part supports my work wellbeing.</legend>" in body["html"]
+    assert body["html"].count("<legend>") == 8 and body["html"].count("data-reflection-form") == 1
     assert html.count('<svg class="verme-chart" role="img"') == 8
     assert "Your answer to “Taking part supports my work wellbeing.” rose from 2 to 4." in html
     assert '<th scope="col">Session 3</th>' in html
@@ -141,8 +146,8 @@ def test_user_text_is_escaped_everywhere(season):
     call_handler(block, "reflection_save", submit_payload(block, season.sessions[0], went_well=evil))
     reflections.set_shared(season.block_key, season.member("m1"), season.sessions[0], True)
     block.likert_items = [{"id": "learned", "text": evil}]
-    learner_html = block.render("student_view").body_html()
-    facilitator_html = make_block("fac").render("student_view").body_html()
+    learner_html = whole_view(block)
+    facilitator_html = whole_view(make_block("fac"))
     for html in (learner_html, facilitator_html):
         assert "<script>alert" not in html and "&lt;script&gt;" in html
 
@@ -151,10 +156,10 @@ def test_facilitator_sees_figures_panel_and_staff_no_unshared_text(season):
     member = member_block("m1")
     call_handler(member, "reflection_save", submit_payload(member, season.sessions[0], went_well="Only mine"))
     for block in (make_block("fac"), make_block("staff", is_staff=True)):
-        html = block.render("student_view").body_html()
+        html = whole_view(block)
         assert "Reflections in the groups" in html and "Only mine" not in html
         assert "1 of 5 members submitted a reflection." in html
-    assert "Reflections in the groups" not in make_block("x1").render("student_view").body_html()
+    assert "Reflections in the groups" not in whole_view(make_block("x1"))
 
 
 def download(block, suffix):
@@ -205,7 +210,7 @@ def test_translated_view(season):
     block = member_block("m1")
     call_handler(block, "reflection_save", submit_payload(block, season.sessions[0]))
     with translation.override("fi"):
-        html = member_block("m1").render("student_view").body_html()
+        html = whole_view(member_block("m1"))
     assert "Omat reflektioni" in html
 
 
@@ -213,6 +218,8 @@ def test_archived_answers_are_shown_as_archived(season):
     block = member_block("m1")
     call_handler(block, "reflection_save", submit_payload(block, season.sessions[0], next_step="Old question"))
     changed = member_block("m1", fields={"open_prompts": [{"id": "went_well", "text": "What went well?"}]})
-    html = changed.render("student_view").body_html()
+    html = changed.render("student_view", {"section": "reflections"}).body_html()
+    assert "Answers to questions that are no longer asked" not in html  # not open yet
+    html = call_handler(changed, "section_show", {"section": "reflections", "open": str(season.sessions[0])})[1]["html"]
     assert "Answers to questions that are no longer asked" in html
     assert "Archived question (next_step): Old question" in html

@@ -4,7 +4,7 @@ import pytest
 
 from tests.block.test_groups_handlers import block_for, create, people  # noqa: F401 (autouse: the LMS users)
 from tests.block.test_handler_contract import assert_error_shape
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.xss_payloads import PAYLOADS, dangerous_parts
 from verme_xblock.models import Attendance, GroupGoal, MentoringSession, PersonalGoal, RuleAgreement, TravelRecord
 
@@ -32,13 +32,13 @@ def test_a_member_writes_the_plan_of_session_one_and_the_group_sees_it(group_id)
     assert call_handler(aino, "season_personal_goal", {"text": "Calmer mornings"})[0] == 200
     second = MentoringSession.objects.get(group_id=group_id, number=2)
     assert call_handler(aino, "season_theme_save", {"session_id": second.id, "theme": "Guidance"})[0] == 200
-    html = block_for(42).render("student_view").body_html()
+    html = whole_view(block_for(42))
     assert "Learn dialogue" in html and "Calmer mornings" in html and "Guidance" in html
     assert "1 of 2 members have agreed to the ground rules." in html
     assert "I agree to the ground rules" in html  # Mikko has not agreed yet
-    facilitator_html = block_for(20).render("student_view").body_html()
+    facilitator_html = whole_view(block_for(20))
     assert "Our season plan" in facilitator_html and "I agree to the ground rules" not in facilitator_html
-    assert "Learn dialogue" not in block_for(99).render("student_view").body_html()
+    assert "Learn dialogue" not in whole_view(block_for(99))
 
 
 @pytest.mark.parametrize(("handler", "payload", "status", "code", "field"), [
@@ -111,7 +111,7 @@ def test_every_payload_renders_inert(group_id):
             assert status == 200, (handler, payload, body)
             assert dangerous_parts(body["html"]) == [], (handler, payload)
         if index % 4 == 0:  # the facilitator's whole view too (it shows every member's travel)
-            assert dangerous_parts(facilitator.render("student_view").body_html()) == [], payload
+            assert dangerous_parts(whole_view(facilitator)) == [], payload
         status, body = call_handler(aino, "season_goal_remove", {"goal_id": GroupGoal.objects.get().id})
         assert status == 200 and dangerous_parts(body["html"]) == [], payload
     assert GroupGoal.objects.count() == 0 and PersonalGoal.objects.count() == 1

@@ -4,7 +4,7 @@ chosen in the block; the services are doubles with the platform's method names a
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.runtimes import Team, TeamsConfigurationService, TeamsService, course_usage_key, make_block
 from verme_xblock.models import Facilitator, Membership, MentoringGroup
 
@@ -53,7 +53,7 @@ def test_staff_update_makes_one_group_per_team_with_its_members(teams):
 
 def test_a_learner_follows_their_team_when_opening_the_component(teams):
     service, _config = teams
-    html = block_for(11, teams).render("student_view").body_html()
+    html = whole_view(block_for(11, teams))
     assert Membership.objects.get(user_id="11").group.name == "North circle" and "North circle" in html
     service.teams[0].member_ids = [12]
     service.teams[1].member_ids = [13, 11]
@@ -83,7 +83,7 @@ def test_memberships_are_the_teams_business_facilitators_are_the_blocks(teams):
     status, body = call_handler(staff, "people_add", {"people": "maija", "group_id": north.id, "role": "facilitator"})
     assert status == 200, body
     assert Facilitator.objects.get(group=north).display_name == "Maija Koskinen"
-    html = staff.render("student_view").body_html()
+    html = whole_view(staff)
     assert "Update the groups from the teams" in html and 'data-action="group_create"' not in html
 
 

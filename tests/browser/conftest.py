@@ -56,6 +56,7 @@ def page(browser):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: dialog.accept())  # destructive actions ask first; the person agrees
     yield page
     context.close()
     assert errors == [], f"JavaScript errors on the page: {errors}"
@@ -82,12 +83,20 @@ def assert_accessible(axe):
 
 @pytest.fixture
 def open_block(live_server, page, scenarios):
-    """Open a scenario's block view as a workbench user: open_block('learner_aino', lang='fi')."""
+    """Open a scenario's block view as a workbench user: open_block('learner_aino', lang='fi'); with
+    `section`, the link to that section of the component (its URL fragment), e.g. section="bank"."""
 
-    def go(student, view="", scenario="verme.0", lang="en"):
+    def go(student, view="", scenario="verme.0", lang="en", section=""):
         path = f"/scenario/{scenario}/{view + '/' if view else ''}"
-        page.goto(f"{live_server.url}{path}?student={student}&lang={lang}")
+        fragment = f"#verme-{section}" if section else ""
+        url = f"{live_server.url}{path}?student={student}&lang={lang}"
+        same_document = page.url.split("#")[0] == url
+        page.goto(url + fragment)
+        if same_document:  # only the fragment changed: load the page anew, as a person opening the link would
+            page.reload()
         page.wait_for_selector('[data-block-type="verme"]')
+        if section:
+            page.wait_for_selector(f'[data-verme-panel="{section}"]:not([aria-busy])')
         return page
 
     return go

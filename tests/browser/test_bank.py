@@ -35,7 +35,7 @@ def test_two_organisations_share_a_third_reads_comments_reacts_reports_and_staff
 ):
     seed_groups(scenarios["en"], ENGLISH_GROUPS)
 
-    page = open_block("learner_aino")
+    page = open_block("learner_aino", section="bank")
     assert_accessible(page)
     share(page, "Exit tickets after each lesson",
           "Three questions on a slip:\n\n- what did I learn\n- what was hard\n\n"
@@ -48,18 +48,19 @@ def test_two_organisations_share_a_third_reads_comments_reacts_reports_and_staff
     expect(link).to_have_attribute("rel", "noopener noreferrer nofollow")
     assert_accessible(page)
 
-    page = open_block("learner_mikko")
+    page = open_block("learner_mikko", section="bank")
     share(page, "Our coffee-break check-in", "We *name one thing* that went well.", ["Work wellbeing"],
           visibility="My group only")
     expect(post_titled(page, "Our coffee-break check-in")).to_contain_text("Group only: New teachers, autumn")
     expect(post_titled(page, "Exit tickets after each lesson")).to_be_visible()
     assert_accessible(page)
 
-    page = open_block("learner_helena")
+    page = open_block("learner_helena", section="bank")
     bank = bank_of(page)
     expect(post_titled(page, "Exit tickets after each lesson")).to_be_visible()
     expect(bank).not_to_contain_text("coffee-break")
     post = post_titled(page, "Exit tickets after each lesson")
+    post.get_by_text("Write a comment", exact=True).click()  # the comment form opens from one control
     post.get_by_label("Your comment").fill("We tried this in counselling too — it works.")
     post.get_by_role("button", name="Comment").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Your comment is added.")
@@ -75,6 +76,7 @@ def test_two_organisations_share_a_third_reads_comments_reacts_reports_and_staff
     expect(useful).to_contain_text("(1)")
     expect(useful).to_be_focused()
 
+    bank.get_by_text("Find posts", exact=True).click()  # the filters open from one control
     filters = bank.locator("[data-bank-filters]")
     filters.get_by_label("Tag").select_option("Work wellbeing")
     filters.get_by_role("button", name="Show posts").click()
@@ -98,7 +100,7 @@ def test_two_organisations_share_a_third_reads_comments_reacts_reports_and_staff
     post.get_by_role("button", name="Send report").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Thank you. A moderator will look at it.")
 
-    page = open_block("staff_sanna")
+    page = open_block("staff_sanna", section="bank")
     bank = bank_of(page)
     bank.get_by_text("Moderation queue").click()
     queue = bank.locator("[data-bank-queue]")
@@ -112,19 +114,19 @@ def test_two_organisations_share_a_third_reads_comments_reacts_reports_and_staff
     expect(post_titled(page, "Exit tickets after each lesson")).to_contain_text("Hidden by a moderator")
     assert_accessible(page)
 
-    page = open_block("learner_aino")
+    page = open_block("learner_aino", section="bank")
     post = post_titled(page, "Exit tickets after each lesson")
     expect(post).to_contain_text("Hidden by a moderator — only you and the moderators see it.")
     expect(post).to_contain_text("Reason: Please link to a free version of the template.")
     assert_accessible(page)
 
-    page = open_block("learner_helena")
+    page = open_block("learner_helena", section="bank")
     expect(bank_of(page)).not_to_contain_text("Exit tickets")
 
 
 def test_author_edits_and_deletes_and_errors_are_shown_by_the_fields(open_block, assert_accessible, scenarios):
     seed_groups(scenarios["en"], ENGLISH_GROUPS)
-    page = open_block("learner_oskar")
+    page = open_block("learner_oskar", section="bank")
     bank = bank_of(page)
     bank.get_by_text("Share a good practice").click()
     compose = bank.locator("[data-bank-compose]")
@@ -150,7 +152,7 @@ def test_author_edits_and_deletes_and_errors_are_shown_by_the_fields(open_block,
     post.get_by_role("button", name="Delete this post").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Your post is deleted.")
     expect(bank.get_by_role("heading", name="Good-practice bank")).to_be_focused()
-    page = open_block("learner_oskar")
+    page = open_block("learner_oskar", section="bank")
     expect(bank_of(page)).not_to_contain_text("Route planning")
 
 
@@ -162,7 +164,7 @@ def test_more_posts_load_in_pages_and_most_useful_first(open_block, assert_acces
     for index in range(12):
         bank.create_post(scenarios["en"], viewer("learner_liisa", block=scenarios["en"]), title=f"Practice {index}",
                          body="Text", tags=[], visibility="course", rate_limit={"posts": 99, "minutes": 1})
-    page = open_block("learner_pekka")
+    page = open_block("learner_pekka", section="bank")
     bank_section = bank_of(page)
     expect(bank_section.locator("article.verme-post")).to_have_count(10)
     bank_section.get_by_role("button", name="Show more posts").click()
@@ -172,6 +174,7 @@ def test_more_posts_load_in_pages_and_most_useful_first(open_block, assert_acces
 
     post_titled(page, "Practice 3").get_by_role("button", name="Useful").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Marked as useful.")
+    bank_section.get_by_text("Find posts", exact=True).click()
     bank_section.get_by_label("Order").select_option("useful")
     bank_section.get_by_role("button", name="Show posts").click()
     expect(bank_section.locator("article.verme-post").first).to_contain_text("Practice 3")
@@ -201,7 +204,7 @@ def test_no_payload_runs_in_the_browser(open_block, assert_accessible, scenarios
 
     dialogs = []
     for student in ("learner_aino", "learner_helena", "staff_sanna"):
-        page = open_block(student)
+        page = open_block(student, section="bank")
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         bank_section = bank_of(page)
         more = bank_section.get_by_role("button", name="Show more posts")
@@ -236,12 +239,12 @@ def test_demo_seed_adds_good_practices_once_and_the_demo_shows_them(open_block, 
     assert Post.objects.filter(visibility="group").count() == 2
     assert (Comment.objects.count(), Reaction.objects.count(), Report.objects.count()) == (3, 7, 1)
 
-    page = open_block("learner_tuula", scenario="verme.1", lang="fi")
+    page = open_block("learner_tuula", scenario="verme.1", lang="fi", section="bank")
     expect(post_titled(page, "Hiljaisen tiedon kartta")).to_contain_text("Koulutuskeskus Ranta")
-    page = open_block("learner_helena")
+    page = open_block("learner_helena", section="bank")
     expect(post_titled(page, "Exit tickets after every lesson")).to_be_visible()
     expect(bank_of(page)).not_to_contain_text("five-minute check-in")
-    page = open_block("facilitator_maija")
+    page = open_block("facilitator_maija", section="bank")
     expect(post_titled(page, "Our five-minute check-in")).to_be_visible()
     assert_accessible(page)
 
@@ -256,14 +259,14 @@ def test_facilitator_hides_a_reported_comment_and_shows_it_again(open_block, ass
                                body="We visit each other's lessons.", tags=[], visibility="group")
     bank.add_comment(block_key, viewer("learner_mikko", block=block_key), post_id, body="Only if my boss pays.")
 
-    page = open_block("learner_liisa")
+    page = open_block("learner_liisa", section="bank")
     post = post_titled(page, "Peer observation")
     post.locator("summary", has_text="Report comment").click()
     post.get_by_label("Why should a moderator look at this comment?").fill("Off topic")
     post.get_by_role("button", name="Send report").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Thank you. A moderator will look at it.")
 
-    page = open_block("facilitator_maija")
+    page = open_block("facilitator_maija", section="bank")
     post = post_titled(page, "Peer observation")
     post.locator("summary", has_text="Moderate comment").click()
     post.locator(".verme-comment").get_by_label("Reason (shown to the author)").fill("Please keep to the practice.")
@@ -274,15 +277,15 @@ def test_facilitator_hides_a_reported_comment_and_shows_it_again(open_block, ass
     expect(post.locator(".verme-comment")).to_contain_text("Hidden by a moderator")
     assert_accessible(page)
 
-    page = open_block("learner_mikko")
+    page = open_block("learner_mikko", section="bank")
     expect(post_titled(page, "Peer observation")).to_contain_text("Reason: Please keep to the practice.")
-    page = open_block("learner_liisa")
+    page = open_block("learner_liisa", section="bank")
     expect(post_titled(page, "Peer observation")).not_to_contain_text("Only if my boss pays.")
 
-    page = open_block("facilitator_maija")
+    page = open_block("facilitator_maija", section="bank")
     post = post_titled(page, "Peer observation")
     post.locator("summary", has_text="Moderate comment").click()
     post.locator(".verme-comment").get_by_role("button", name="Show again").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Shown again.")
-    page = open_block("learner_liisa")
+    page = open_block("learner_liisa", section="bank")
     expect(post_titled(page, "Peer observation")).to_contain_text("Only if my boss pays.")

@@ -18,7 +18,7 @@ def read_download(download):
 
 def test_staff_sees_every_group_sorts_downloads_and_places_a_learner(open_block, assert_accessible):
     seed()
-    page = open_block("staff_sanna")
+    page = open_block("staff_sanna", section="dashboard")
     dashboard = page.locator("[data-verme-dashboard]")
     expect(dashboard.locator("[data-dashboard-group]")).to_have_count(2)
     expect(dashboard).to_contain_text("below the minimum of 5")
@@ -46,8 +46,12 @@ def test_staff_sees_every_group_sorts_downloads_and_places_a_learner(open_block,
         assert info.value.suggested_filename.endswith(".csv")
 
     dashboard.get_by_role("button", name="Open Study counsellors").click()
+    page.wait_for_selector('[data-verme-panel="people"]:not([aria-busy])')
     expect(page.locator('[data-group-space]')).to_contain_text("Study counsellors")
+    page.go_back()  # back to the dashboard
+    page.wait_for_selector('[data-verme-panel="dashboard"]:not([aria-busy])')
 
+    dashboard = page.locator("[data-verme-dashboard]")
     unplaced = dashboard.locator('[data-unplaced="learner_emma"]')
     unplaced.get_by_label("Place Emma Korhonen in").select_option(label="Study counsellors (2 / 9)")
     unplaced.get_by_role("button", name="Place").click()
@@ -58,12 +62,12 @@ def test_staff_sees_every_group_sorts_downloads_and_places_a_learner(open_block,
 
 def test_facilitator_sees_only_their_own_group_and_prints_the_next_session(open_block, assert_accessible):
     seed()
-    page = open_block("facilitator_johan")
+    page = open_block("facilitator_johan", section="mygroups")
     dashboard = page.locator("[data-verme-dashboard]")
     expect(dashboard.locator("[data-facilitated-group]")).to_have_count(1)
     expect(dashboard.locator('[data-facilitated-group="Study counsellors"]')).to_be_visible()
     expect(dashboard).not_to_contain_text("New teachers, autumn")
-    expect(page.locator("[data-group-space]")).to_have_count(1)
+    expect(page.locator("[data-group-space]")).to_have_count(0)  # the group's space is its own section
     expect(dashboard.locator('a[data-report="groups"]')).to_have_count(0)
     assert_accessible(page)
     with page.expect_download() as info:
@@ -83,7 +87,7 @@ def test_facilitator_sees_only_their_own_group_and_prints_the_next_session(open_
 
 def test_a_learner_sees_no_dashboard_and_is_refused_the_staff_handlers(open_block, live_server, page):
     seed()
-    staff_page = open_block("staff_sanna")
+    staff_page = open_block("staff_sanna", section="dashboard")
     urls = {report: staff_page.locator(f'a[data-report="{report}"]').get_attribute("href")
             for report in ("hours", "groups", "practices")}
     page = open_block("learner_aino")
@@ -97,7 +101,7 @@ def test_a_learner_sees_no_dashboard_and_is_refused_the_staff_handlers(open_bloc
 
 def test_finnish_dashboard_and_overview_are_translated_and_accessible(open_block, assert_accessible):
     seed()
-    page = open_block("staff_sanna", scenario="verme.1", lang="fi")
+    page = open_block("staff_sanna", scenario="verme.1", lang="fi", section="dashboard")
     dashboard = page.locator("[data-verme-dashboard]")
     expect(dashboard).to_contain_text("Kaikkien ryhmien tilannekuva")
     expect(dashboard.locator('[data-unplaced="learner_eetu"]')).to_be_visible()
@@ -107,11 +111,11 @@ def test_finnish_dashboard_and_overview_are_translated_and_accessible(open_block
     rows = list(csv.reader(io.StringIO(data), delimiter=";"))
     assert rows[0][0] == "Nimi" and any(row and row[0] == "Tuula Mäkelä" for row in rows)
     assert_accessible(page)
-    page = open_block("facilitator_maija", scenario="verme.1", lang="fi")
+    page = open_block("facilitator_maija", scenario="verme.1", lang="fi", section="mygroups")
     expect(page.locator('[data-facilitated-group="Kokeneet konkarit"]')).to_contain_text("Seuraava tapaaminen")
     assert_accessible(page)
     page.set_viewport_size({"width": 375, "height": 800})  # phone width
     assert_accessible(page, selector="[data-verme-dashboard]")
-    page = open_block("staff_sanna", scenario="verme.1", lang="fi")
+    page = open_block("staff_sanna", scenario="verme.1", lang="fi", section="dashboard")
     page.set_viewport_size({"width": 375, "height": 800})
     assert_accessible(page, selector="[data-verme-dashboard]")

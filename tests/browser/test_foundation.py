@@ -10,13 +10,16 @@ def test_learner_sees_introduction_role_and_group_state(open_block, assert_acces
     block = page.locator('[data-block-type="verme"]')
     expect(block.get_by_role("heading", name="Peer-group mentoring, autumn season")).to_be_visible()
     expect(block).to_contain_text("Signed in as Aino Virtanen · Participant")
-    expect(block.locator("strong", has_text="peer-group mentoring")).to_be_visible()
+    expect(block.locator("strong", has_text="peer-group mentoring")).to_be_visible()  # the introduction, on the home
+    assert_accessible(page)
+    page = open_block("learner_aino", section="group")
+    block = page.locator('[data-block-type="verme"]')
     expect(block.get_by_role("heading", name="New teachers, autumn")).to_be_visible()
     assert_accessible(page)
 
 
 def test_newcomer_and_staff_views(open_block, assert_accessible):
-    page = open_block("learner_new")
+    page = open_block("learner_new", section="group")
     expect(page.locator('[data-block-type="verme"]')).to_contain_text("You are not in a mentoring group yet.")
     assert_accessible(page)
     page = open_block("staff_sanna")
@@ -25,14 +28,14 @@ def test_newcomer_and_staff_views(open_block, assert_accessible):
 
 
 def test_finnish_and_swedish_ui(open_block, assert_accessible):
-    page = open_block("learner_tuula", scenario="verme.1", lang="fi")
+    page = open_block("learner_tuula", scenario="verme.1", lang="fi", section="group")
     block = page.locator('[data-block-type="verme"]')
     expect(block).to_contain_text("Kirjautuneena: Tuula Mäkelä · Osallistuja")
-    expect(block.get_by_role("heading", name="Mentorointiryhmäsi")).to_be_visible()
+    expect(block.get_by_role("heading", name="Valitse ryhmä")).to_be_visible()  # not in a group yet
     assert page.locator("html").get_attribute("lang") == "fi"
     assert_accessible(page)
-    page = open_block("learner_aino", lang="sv")
-    expect(page.locator('[data-block-type="verme"]')).to_contain_text("Din mentorgrupp")
+    page = open_block("learner_aino", lang="sv", section="group")
+    expect(page.locator('[data-block-type="verme"]')).to_contain_text("Välj en grupp")
     assert_accessible(page)
 
 

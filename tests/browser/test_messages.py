@@ -13,7 +13,7 @@ def test_a_facilitator_switches_reminders_off_and_the_digest_on(open_block, asse
     group_id = groups.create_group(scenarios["en"], STAFF, name="New teachers, autumn")
     groups.add_facilitator(scenarios["en"], STAFF, group_id, user_id="facilitator_maija",
                            display_name="Maija Koskinen")
-    page = open_block("facilitator_maija")
+    page = open_block("facilitator_maija", section="messages")
     section = page.get_by_role("region", name="E-mail messages")
     assert_accessible(page)
     reminders = section.get_by_role("checkbox", name="Reminders before sessions")
@@ -42,7 +42,7 @@ def test_a_facilitator_switches_reminders_off_and_the_digest_on(open_block, asse
 
 
 def test_the_choices_in_finnish(open_block, assert_accessible):
-    page = open_block("learner_tuula", scenario="verme.1", lang="fi")
+    page = open_block("learner_tuula", scenario="verme.1", lang="fi", section="messages")
     section = page.get_by_role("region", name="Sähköpostiviestit")
     expect(section.get_by_role("checkbox", name="Muistutukset ennen tapaamisia")).to_be_checked()
     section.get_by_role("button", name="Tallenna sähköpostivalintani").click()
@@ -52,6 +52,7 @@ def test_the_choices_in_finnish(open_block, assert_accessible):
 
 def test_the_author_chooses_the_courses_messages_in_studio(open_block, assert_accessible, scenarios):
     page = open_block("staff_sanna", view="studio_view")
+    page.evaluate("document.querySelectorAll('[data-verme-studio-form] details').forEach(d => { d.open = true; })")
     editor = page.locator('[data-block-type="verme"]')
     messages = editor.get_by_role("group", name="E-mail messages the course sends")
     expect(messages.get_by_role("checkbox")).to_have_count(5)
@@ -68,11 +69,12 @@ def test_the_author_chooses_the_courses_messages_in_studio(open_block, assert_ac
     expect(editor.locator("[data-verme-live]")).to_have_text("Saved.")
     assert_accessible(page)
     page = open_block("staff_sanna", view="studio_view")
+    page.evaluate("document.querySelectorAll('[data-verme-studio-form] details').forEach(d => { d.open = true; })")
     editor = page.locator('[data-block-type="verme"]')
     expect(editor.get_by_label("Reminders, days before each session")).to_have_value("14 3")
     expect(editor.get_by_role("checkbox", name="Weekly digest of new good practices")).not_to_be_checked()
     expect(editor.get_by_role("checkbox", name="Reminders before sessions")).to_be_checked()
-    page = open_block("learner_aino")
+    page = open_block("learner_aino", section="messages")
     section = page.get_by_role("region", name="E-mail messages")
     expect(section.get_by_text("(not sent in this course)")).to_have_count(1)
     row = MessageBlock.objects.get(block_key=scenarios["en"])  # the learner's view kept the sender's copy

@@ -11,7 +11,7 @@ BLOCK = '[data-block-type="verme"]'
 def test_staff_paste_three_usernames_and_an_unknown_address_then_upload_a_csv(
         open_block, assert_accessible, tmp_path):
     seed()
-    page = open_block("staff_sanna")
+    page = open_block("staff_sanna", section="people")
     block = page.locator(BLOCK)
     form = block.locator('form[data-people-action="people_add"]')
     counsellors = MentoringGroup.objects.get(name="Study counsellors")
@@ -64,7 +64,7 @@ def test_staff_paste_three_usernames_and_an_unknown_address_then_upload_a_csv(
 
 def test_the_waiting_list_searches_the_course_and_places_a_learner(open_block, assert_accessible):
     seed()
-    page = open_block("staff_sanna")
+    page = open_block("staff_sanna", section="dashboard")
     waiting = page.locator(f"{BLOCK} [data-verme-waiting]")
     expect(waiting.locator('[data-unplaced="learner_emma"]')).to_contain_text("first seen")  # opened the block
     expect(waiting.locator('[data-unplaced="learner_kaisa"]')).to_be_visible()  # enrolled, never opened it

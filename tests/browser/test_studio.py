@@ -7,12 +7,19 @@ def block_of(page):
     return page.locator('[data-block-type="verme"]')
 
 
+def open_all(page):
+    """Open every group and session template of the editor (they start collapsed, Basics open)."""
+    page.evaluate("document.querySelectorAll('[data-verme-studio-form] details').forEach(d => { d.open = true; })")
+    return page
+
+
 def save(page):
     page.get_by_role("button", name="Save", exact=True).click()
 
 
 def test_editor_and_author_view_are_accessible(open_block, assert_accessible):
     page = open_block("staff_sanna", view="studio_view")
+    open_all(page)
     expect(page.locator('[data-list="session_templates"] > [data-items] > li')).to_have_count(5)
     assert_accessible(page)
     page = open_block("staff_sanna", view="author_view")
@@ -26,6 +33,7 @@ def session(page, number):
 
 def test_author_edits_every_kind_of_setting_sees_field_errors_and_the_change_shows(open_block, assert_accessible):
     page = open_block("staff_sanna", view="studio_view")
+    open_all(page)
     editor = block_of(page)
     editor.get_by_label("Display name").fill("Mentoring, spring season")
     editor.get_by_label("Introduction").fill("Meet **five times** with colleagues.")
@@ -51,7 +59,7 @@ def test_author_edits_every_kind_of_setting_sees_field_errors_and_the_change_sho
     expect(editor.locator('[data-error-for="max_group_size"]')).to_have_text(
         "The maximum group size must be at least the minimum (6).")
     expect(maximum).to_have_attribute("aria-invalid", "true")
-    expect(maximum).to_be_focused()
+    expect(editor.get_by_label("Problem weight")).to_be_focused()  # the first error on the page, in Basics
     expect(editor.locator('[data-error-for="session_count"]')).to_have_text("Enter 1 or more.")
     expect(editor.locator('[data-error-for="weight"]')).to_have_text("Enter 0 or more.")
     expect(editor.locator('[data-error-for="session_templates.1.title"]')).to_have_text("This field is required.")
@@ -118,6 +126,7 @@ def test_author_edits_every_kind_of_setting_sees_field_errors_and_the_change_sho
 
 def test_an_emptied_list_is_refused_until_reset_to_the_defaults(open_block, assert_accessible):
     page = open_block("staff_sanna", view="studio_view")
+    open_all(page)
     editor = block_of(page)
     for _ in range(8):
         editor.get_by_role("button", name="Remove: Tag 1", exact=True).click()
@@ -136,6 +145,7 @@ def test_an_emptied_list_is_refused_until_reset_to_the_defaults(open_block, asse
 
 def test_the_same_flow_in_finnish(open_block, assert_accessible):
     page = open_block("staff_sanna", view="studio_view", scenario="verme.1", lang="fi")
+    open_all(page)
     editor = block_of(page)
     expect(editor.get_by_role("heading", name="Vertaisryhmämentoroinnin asetukset")).to_be_visible()
     expect(editor.get_by_label("Asiasana 8", exact=True)).to_have_value("Perehdytys")
@@ -179,8 +189,9 @@ def test_the_same_flow_in_finnish(open_block, assert_accessible):
 
 def test_the_editor_in_swedish(open_block, assert_accessible):
     page = open_block("staff_erik", view="studio_view", lang="sv")
+    open_all(page)
     editor = block_of(page)
-    expect(editor.get_by_role("heading", name="Inställningar för gruppmentorskap bland kolleger")).to_be_visible()
+    expect(editor.get_by_role("heading", name="Inställningar för kamratmentorskap i grupp")).to_be_visible()
     expect(editor.get_by_label("Tagg 1", exact=True)).to_have_value("Undervisning och handledning")
     editor.get_by_role("button", name="Lägg till en tagg").click()
     expect(editor.locator("[data-verme-live]")).to_have_text("Tillagd. Fyll i den nya punkten.")
@@ -192,3 +203,32 @@ def test_editor_and_author_view_fit_a_phone_screen(open_block, page):
     for view in ("studio_view", "author_view"):
         open_block("staff_sanna", view=view, lang="fi")
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{view} scrolls sideways"
+
+
+def test_the_editor_is_grouped_short_and_opens_by_keyboard(open_block, assert_accessible):
+    page = open_block("staff_sanna", view="studio_view")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 4000, f"the editor is {height}px tall at 1280px"
+    editor = block_of(page)
+    expect(editor.get_by_label("Display name")).to_be_visible()  # Basics is open
+    expect(editor.get_by_label("Minimum group size")).to_be_hidden()
+    sessions = editor.locator('[data-studio-group="sessions"] > summary')
+    sessions.focus()
+    page.keyboard.press("Enter")
+    expect(editor.get_by_label("Number of sessions")).to_be_visible()
+    first = editor.locator('[data-list="session_templates"] [data-item-details] > summary').first
+    expect(first).to_have_text("Getting started and a shared direction")
+    expect(editor.get_by_role("group", name="Session 1", exact=True)).to_be_hidden()  # collapsed to its title
+    first.focus()
+    page.keyboard.press("Enter")
+    expect(editor.get_by_role("group", name="Session 1", exact=True)).to_be_visible()
+    assert_accessible(page)
+    # An error in a closed group opens it and lands beside its field.
+    page.evaluate("document.querySelectorAll('[data-verme-studio-form] details').forEach(d => { d.open = false; })")
+    page.evaluate("document.querySelector('[name=\"max_group_size\"]').value = '0'")
+    save(page)
+    maximum = editor.get_by_label("Maximum group size")
+    expect(maximum).to_be_visible()
+    expect(maximum).to_be_focused()
+    expect(editor.locator('[data-error-for="max_group_size"]')).not_to_be_empty()

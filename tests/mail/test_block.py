@@ -4,7 +4,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import translation
 
-from tests.helpers import call_handler, count_rows
+from tests.helpers import call_handler, count_rows, whole_view
 from tests.mail.world import NOW, days, make_world, session
 from tests.runtimes import make_block
 from tests.studio.test_settings import valid_payload
@@ -43,7 +43,7 @@ def test_a_learner_view_keeps_the_senders_copy_of_the_published_settings(setting
 
 def test_the_learner_sees_their_choices_and_saves_them():
     block = make_block(42, username="aino")
-    html = block.render("student_view").body_html()
+    html = whole_view(block)
     assert "Which e-mails do you want from this component?" in html
     assert 'value="session_reminder" checked' in html and 'value="good_practice_digest">' in html
     assert "attendance_reminder" not in html  # for facilitators only
@@ -59,7 +59,7 @@ def test_a_facilitator_can_choose_attendance_reminders_and_a_course_off_kind_is_
     block = make_block(20, username="maija", fields={"message_kinds": "session_reminder"})
     group_id = groups.create_group(block.block_key, STAFF, name="Owls")
     groups.add_facilitator(block.block_key, STAFF, group_id, user_id="20", display_name="Maija")
-    html = block.render("student_view").body_html()
+    html = whole_view(block)
     assert 'value="attendance_reminder" checked disabled' in html and "(not sent in this course)" in html
 
 
@@ -81,7 +81,7 @@ def test_anonymous_cannot_save_choices():
 def test_the_choices_speak_finnish_and_swedish():
     block = make_block(42, username="aino")
     with translation.override("fi"):
-        assert "Mitä sähköposteja haluat tästä osiosta?" in block.render("student_view").body_html()
+        assert "Mitä sähköposteja haluat tästä osiosta?" in whole_view(block)
     with translation.override("sv"):
         status, body = call_handler(block, "messages_save", {"enabled": []})
         assert status == 200 and body["message"] == "Dina e-postval har sparats."

@@ -5,6 +5,7 @@ the members inside the same transaction, so the last seat goes to exactly one pe
 """
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Min, Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..data import GroupSummary
@@ -42,9 +43,12 @@ def groups_for(block_key, viewer):
 
 def with_summary_data(groups):
     """Groups with what their summary needs: member count, first session, facilitators (one more query)."""
+    upcoming = Q(sessions__cancelled=False, sessions__starts_at__gt=timezone.now())
     return groups.annotate(
         member_count=Count("memberships", distinct=True),
         first_session_at=Min("sessions__starts_at", filter=Q(sessions__cancelled=False)),
+        next_session_at=Min("sessions__starts_at", filter=upcoming),
+        sessions_left=Count("sessions", filter=upcoming, distinct=True),
     ).prefetch_related(Prefetch("facilitators", queryset=Facilitator.objects.order_by("display_name", "id")))
 
 
@@ -62,6 +66,8 @@ def summary_of(group):
         place=group.place,
         meeting_url=group.meeting_url,
         first_session_at=getattr(group, "first_session_at", None),
+        next_session_at=getattr(group, "next_session_at", None),
+        sessions_left=getattr(group, "sessions_left", 0) or 0,
         facilitators=tuple((f.user_id, f.display_name) for f in group.facilitators.all()),
     )
 

@@ -26,6 +26,7 @@ from ..models import MentoringSession, Reflection, ReflectionAnswer
 
 OPEN_ANSWER_MAX = 4000
 LIKERT_VALUES = (1, 2, 3, 4, 5)
+BASELINE_UNTIL_HELD = 2  # sessions held after which an unstarted baseline is no longer offered
 
 
 # Slots: the baseline and the sessions a reflection can be about
@@ -125,7 +126,11 @@ def learner_reflections(block_key, viewer, config):
     if viewer.group_id is None:
         return LearnerReflections(False, (), (), ())
     own = _own_reflections(block_key, viewer.user_id)
-    slots = [baseline_slot(), *(session_slot(session) for session in held_sessions([viewer.group_id]))]
+    held = held_sessions([viewer.group_id])
+    # The baseline is a starting point: once the second session is held it is no longer offered,
+    # unless the member already began it.
+    baseline = [baseline_slot()] if len(held) < BASELINE_UNTIL_HELD or 0 in own else []
+    slots = [*baseline, *(session_slot(session) for session in held)]
     views = tuple(reflection_view(slot, own.get(int(slot.session_id or 0)), config) for slot in slots)
     return LearnerReflections(True, views, *trend(views, config))
 

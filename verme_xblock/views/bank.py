@@ -141,6 +141,7 @@ class BankMixin:
             "moderator": bool(viewer.is_course_staff or viewer.facilitated_group_ids),
             "limits": LIMITS,
             "cards": directory.card_ids(self.block_key),  # api/directory.py: authors who opted in
+            "language": language,
         }
 
     def _bank_filters(self, payload):

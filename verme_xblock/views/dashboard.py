@@ -3,7 +3,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from webob import Response
 
-from .. import exports_reports, formatting, i18n, rendering, validation
+from .. import compat, exports_reports, formatting, i18n, rendering, validation
 from ..api import dashboard, dashboard_pages, reports
 from ..api import groups as api_groups
 from ..api import teams as api_teams
@@ -140,10 +140,11 @@ class DashboardMixin:
     def report_practices_csv(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         include_hidden = request.GET.get("include_hidden") in ("1", "true", "yes")
         uid = rendering.dom_id(self)
+        page = compat.component_url(self, request)
 
         def rows(viewer, _language):
             posts = reports.good_practices(self.block_key, viewer, include_hidden=include_hidden)
-            return exports_reports.practices_rows(posts, lambda post_id: f"#verme-post-{uid}-{post_id}")
+            return exports_reports.practices_rows(posts, lambda post_id: f"{page}#verme-post-{uid}-{post_id}")
 
         return self._report(request, "practices", rows, "good-practices")
 

@@ -6,7 +6,7 @@ Every handler answers with the section re-rendered from the same template as the
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .. import i18n, rendering, validation
+from .. import formatting, i18n, rendering, validation
 from ..api import groups as api_groups
 from ..api import people as api_people
 from ..api import spaces
@@ -25,6 +25,7 @@ USER_ID_MAX = 64
 DISPLAY_NAME_MAX = 255
 SIZE_MAX = 50
 ID_MAX = 2**53
+PARTS = ("all", "space", "plan")
 PERSON_TEXT_MAX = 254  # a username or an e-mail address
 
 
@@ -60,11 +61,23 @@ class GroupsMixin:
     """The group section of the learner view and the handlers of groups and members."""
 
     def current_config(self):
-        return self.config(i18n.supported_language(translation.get_language()))
+        return self.config(self.current_language())
 
-    def group_section(self, viewer, focus_group_id=None):
+    @staticmethod
+    def current_language():
+        return i18n.supported_language(translation.get_language())
+
+    def time_zone_label(self):
+        """The reader's time zone by its readable CLDR name ("Finland Time"), not its id."""
+        return formatting.zone_name(timezone.get_current_timezone(), self.current_language())
+
+    def group_section(self, viewer, focus_group_id=None, part="all", open_session=None):
+        """The groups section; `part` shows the group's space without its plan ("space"), only the
+        progress plan ("plan"), or everything ("all", course staff's "Groups and people")."""
+        context = {**self.groups_context(viewer, focus_group_id), "part": part,
+                   "open_session": str(open_session or "")}
         js = ("js/groups.js", "js/people.js") if viewer.is_course_staff else ("js/groups.js",)
-        return Section("verme/groups/section.html", self.groups_context(viewer, focus_group_id), js=js)
+        return Section("verme/groups/section.html", context, js=js)
 
     def groups_context(self, viewer, focus_group_id=None):
         """What the section shows this viewer: a constant number of queries, whatever the data."""
@@ -97,7 +110,7 @@ class GroupsMixin:
             "ics_url": self.runtime.handler_url(self, "calendar_ics", query=f"group_id={space.summary.id}")
             if space else "",
             "print_url": self.print_url_prefix(),
-            "time_zone": timezone.get_current_timezone_name(),
+            "time_zone": self.time_zone_label(),
             "language": i18n.supported_language(translation.get_language()),
             "statuses": ATTENDANCE_STATUSES,
             "limits": {"name": NAME_MAX, "text": TEXT_MAX, "place": PLACE_MAX, "url": URL_MAX,
@@ -111,7 +124,9 @@ class GroupsMixin:
         if focus_group_id is None:  # only a hint of what was open: never a reason to refuse
             focus = str(payload.get("focus_group_id") or "")
             focus_group_id = int(focus) if focus.isdigit() else None
-        section = self.group_section(viewer, focus_group_id)
+        part = payload.get("part") if payload.get("part") in PARTS else "all"
+        open_session = str(payload.get("session_id") or "")  # the session being edited stays open
+        section = self.group_section(viewer, focus_group_id, part, open_session if open_session.isdigit() else None)
         html = rendering.render("verme/groups/body.html", {"ctx": section.context}, block=self)
         return {"html": html, "message": message}
 

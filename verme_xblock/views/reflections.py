@@ -95,6 +95,7 @@ class ReflectionsMixin:
             "trend": trend,
             "trend_labels": labels,
             "scale": (1, 2, 3, 4, 5),
+            "language": _language(),
             "open_max": api.OPEN_ANSWER_MAX,
             "download_csv": self.runtime.handler_url(self, "reflection_download", "csv"),
             "download_md": self.runtime.handler_url(self, "reflection_download", "md"),

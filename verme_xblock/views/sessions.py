@@ -1,6 +1,7 @@
 """Sessions, attendance, the progress plan and the calendar download of a group's space."""
 import re
 
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from webob import Response
 
@@ -51,6 +52,11 @@ def attendance_records(payload, field="records"):
                                      "minutes", minimum=0, maximum=MINUTES_MAX, required=False)
         records[user_id] = (status, minutes)
     return records
+
+
+def calendar_filename(group):
+    """The calendar file named after its group: "new-teachers-autumn.ics" (ASCII, safe in a header)."""
+    return f"{slugify(group.name) or f'verme-group-{group.id}'}.ics"
 
 
 class SessionsMixin:
@@ -120,5 +126,5 @@ class SessionsMixin:
             body = exports.calendar_bytes(self.block_key, space, space.summary.name)
         return Response(
             body=body, content_type="text/calendar", charset="utf-8",
-            content_disposition=f'attachment; filename="verme-group-{group_id}.ics"',
+            content_disposition=f'attachment; filename="{calendar_filename(space.summary)}"',
         )

@@ -15,7 +15,6 @@
   "Sorted by {column}, descending.": "Lajiteltu sarakkeen {column} mukaan, laskevasti.",
   "The connection failed. Check your network and try again.": "Yhteys katkesi. Tarkista verkkoyhteys ja yritä uudelleen.",
   "The defaults are back in the list. Save to keep them.": "Oletukset on palautettu luetteloon. Tallenna, jotta ne säilyvät.",
-  "The group is open below.": "Ryhmä on avattu alempana.",
   "The preview is below the introduction.": "Esikatselu on johdannon alla.",
   "The settings were not saved.": "Asetuksia ei tallennettu.",
   "{name} is on the list.": "{name} on luettelossa."

@@ -15,7 +15,6 @@
   "Sorted by {column}, descending.": "Sorterat efter {column}, fallande.",
   "The connection failed. Check your network and try again.": "Anslutningen misslyckades. Kontrollera nätverket och försök igen.",
   "The defaults are back in the list. Save to keep them.": "Standardinnehållet är tillbaka i listan. Spara för att behålla det.",
-  "The group is open below.": "Gruppen är öppnad längre ner.",
   "The preview is below the introduction.": "Förhandsgranskningen finns under introduktionen.",
   "The settings were not saved.": "Inställningarna sparades inte.",
   "{name} is on the list.": "{name} finns på listan."
