@@ -29,7 +29,7 @@ def test_session_reminder_reaches_the_group_in_each_language_with_the_session_as
     group_a, _group_b = make_world()
     starts = datetime.datetime(2027, 1, 17, 11, 0, tzinfo=datetime.UTC)
     planned = session(group_a, 2, starts, title="Success stories", goal="Make strengths visible",
-                      methods="Bring one success story from your work")
+                      methods="Bring one success story from your work", theme="Feedback that helps")
     run(NOW)
     assert sorted(message.address for message in inbox.messages) == sorted(GROUP_A)
     aino, oskar, emma = (inbox.to(f"{name}@example.org")[0] for name in ("aino", "oskar", "emma"))
@@ -39,6 +39,9 @@ def test_session_reminder_reaches_the_group_in_each_language_with_the_session_as
     # Each reader's own time zone: Helsinki 13.00, Stockholm 12:00, London 11:00 (CLDR: thin spaces).
     assert "13.00–16.00" in aino.text and "12:00–15:00" in oskar.text and "11:00\u2009–\u200914:00" in emma.text
     assert "Bring one success story from your work" in emma.text and "Room 101" in emma.text
+    # The theme the group chose for the session in its season plan, in the reader's language.
+    assert "Theme: Feedback that helps" in emma.text and "Teema: Feedback that helps" in aino.text
+    assert "<dd>Feedback that helps</dd>" in emma.html and "Preparation and methods" in emma.text
     assert "https://meet.example.org/owls" in emma.text and "http://testserver/scenario/mail/" in emma.text
     assert '<a href="https://meet.example.org/owls">' in emma.html and "Success stories" in emma.html
     assert str(emma.parsed["from"]) == "Peer-group mentoring <mentoring@example.org>"

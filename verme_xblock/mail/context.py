@@ -42,6 +42,7 @@ def context_for(due, reader, block):
             "place": session.location,
             "link": session.group.meeting_url,
             "link_is_web": session.group.meeting_url.startswith(("https://", "http://")),
+            "theme": session.theme,
             "goal": session.goal,
             "methods": session.methods,
             "cancelled": session.cancelled,

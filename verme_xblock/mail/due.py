@@ -40,6 +40,7 @@ class SessionView:
     id: int
     number: int
     title: str
+    theme: str  # the theme the group chose for this session in its season plan
     goal: str
     methods: str
     starts_at: datetime.datetime
@@ -69,7 +70,8 @@ class Due:
 
 def _view(session):
     group = session.group
-    return SessionView(session.id, session.number, session.title, session.goal, session.methods, session.starts_at,
+    return SessionView(session.id, session.number, session.title, session.theme, session.goal, session.methods,
+                       session.starts_at,
                        session.duration_minutes, session.place, session.cancelled,
                        GroupView(group.id, group.name, group.place, group.meeting_url))
 
