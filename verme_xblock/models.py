@@ -383,23 +383,7 @@ class Visitor(CourseKeyed):
         constraints = [models.UniqueConstraint(fields=["block_key", "user_id"], name="verme_visitor_once")]
 
 
-class EndedMembership(CourseKeyed):
-    """A seat that ended at unenrolment (the seat is free; re-enrolling does not restore it), kept so
-    the hours report still names the group, organisation and role beside the attendance that stays."""
-
-    block_key = models.CharField(max_length=BLOCK_KEY_LENGTH)
-    group = models.ForeignKey(MentoringGroup, on_delete=models.CASCADE, related_name="ended_memberships")
-    user_id = models.CharField(max_length=USER_ID_LENGTH, db_index=True)
-    display_name = models.CharField(max_length=NAME_LENGTH, blank=True)
-    organisation = models.CharField(max_length=200, blank=True)
-    role = models.CharField(max_length=200, blank=True)
-    joined_at = models.DateTimeField()
-    ended_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-ended_at", "id"]
-
-
 from .mail.models import MessageBlock, MessagePreference, SentMessage, SessionAnnouncement  # noqa: E402, F401 (tables of mail/)
+from .models_lifecycle import EndedMembership  # noqa: E402, F401
 from .models_privacy import RetiredUser, ShownOrganisation  # noqa: E402, F401
 from .season_models import *  # noqa: E402, F403 (the season's tables: importing them registers them)

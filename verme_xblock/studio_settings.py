@@ -10,16 +10,14 @@ Items of the lists keep stable ids: an item sent without an id is new and gets o
 text, never reusing an id in use or archived, so answers given to an item always stay with it.
 """
 import re
-from decimal import Decimal, InvalidOperation
 
-from babel.numbers import is_currency
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import validation
 from .config import COURSE_WIDE, GROUP_ONLY, SELF_SELECT, STAFF_ASSIGNED
 from .errors import Refusal
-from .mail.kinds import KINDS
+from .studio_values import currency, km_rate, message_kinds, reminder_days, weight
 
 LIMITS = {
     "display_name": 200,
@@ -56,15 +54,11 @@ NUMBER_BOUNDS = {
     "session_interval_weeks": (1, 52),
     "anonymity_threshold": (1, 100),
 }
-WEIGHT_MAX = 1000
-KM_RATE_MAX = 100
 CHOICES = {
     "enrolment_mode": (SELF_SELECT, STAFF_ASSIGNED),
     "default_post_visibility": (GROUP_ONLY, COURSE_WIDE),
 }
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-REMINDER_DAYS_MAX = 60  # (minimum 1) whole days before a session
-REMINDERS_MAX = 5
 
 # Thresholds of the advice (allowed, but unwise).
 LARGE_GROUP = 12
@@ -123,15 +117,15 @@ def clean(payload, archived_ids=None):
         values[name] = errors.check(name, validation.integer, payload, name, minimum=minimum, maximum=maximum)
     for name, choices in CHOICES.items():
         values[name] = errors.check(name, validation.choice, payload, name, choices=choices)
-    values["weight"] = _weight(payload, errors)
+    values["weight"] = weight(payload, errors)
     values["organiser"] = errors.check("organiser", validation.text, payload, "organiser",
                                        max_length=LIMITS["display_name"], required=False, allow_blank=True)
-    values["travel_currency"] = _currency(payload, errors)
-    values["travel_km_rate"] = _km_rate(payload, errors)
+    values["travel_currency"] = currency(payload, errors)
+    values["travel_km_rate"] = km_rate(payload, errors)
     values["teamset_id"] = errors.check("teamset_id", validation.text, payload, "teamset_id",
                                         max_length=LIMITS["teamset_id"], required=False, allow_blank=True) or ""
-    values["reminder_days"] = _reminder_days(payload, errors)
-    values["message_kinds"] = _message_kinds(payload, errors)
+    values["reminder_days"] = reminder_days(payload, errors)
+    values["message_kinds"] = message_kinds(payload, errors)
     if values["min_group_size"] and values["max_group_size"] and values["min_group_size"] > values["max_group_size"]:
         errors.add("max_group_size", "min_above_max",
                    _("The maximum group size must be at least the minimum ({minimum}).").format(
@@ -147,103 +141,6 @@ def clean(payload, archived_ids=None):
     if errors.items:
         raise SettingsInvalid(errors.items)
     return values
-
-
-def _weight(payload, errors):
-    raw = payload.get("weight")
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        errors.add("weight", "required", _("This field is required."))
-        return None
-    try:
-        # Finnish and Swedish write decimals with a comma.
-        number = Decimal(str(raw).strip().replace(",", ".")) if not isinstance(raw, bool) else None
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
-        errors.add("weight", "invalid", _("Enter a number such as 1 or 0.5."))
-        return None
-    if number < 0:
-        errors.add("weight", "too_small", _("Enter {minimum} or more.").format(minimum=0))
-        return None
-    if number > WEIGHT_MAX:
-        errors.add("weight", "too_large", _("Enter {maximum} or less.").format(maximum=WEIGHT_MAX))
-        return None
-    return float(number)
-
-
-def _currency(payload, errors):
-    """An ISO 4217 code such as EUR or SEK (Babel knows them); empty means the default, EUR."""
-    raw = payload.get("travel_currency")
-    code = raw.strip().upper() if isinstance(raw, str) else ""
-    if raw is not None and not isinstance(raw, str):
-        errors.add("travel_currency", "invalid", _("Enter a currency code such as EUR."))
-        return None
-    if not code:
-        return "EUR"
-    if not is_currency(code):
-        errors.add("travel_currency", "invalid", _("Enter a currency code such as EUR."))
-        return None
-    return code
-
-
-def _km_rate(payload, errors):
-    """An optional amount per kilometre, up to three decimals (a decimal comma is accepted); '' for none."""
-    raw = payload.get("travel_km_rate")
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return ""
-    try:
-        number = Decimal(str(raw).strip().replace(",", ".")) if not isinstance(raw, bool) else None
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite() or number.as_tuple().exponent < -3:
-        errors.add("travel_km_rate", "invalid", _("Enter an amount such as 0.25, or leave it empty."))
-        return None
-    if number < 0:
-        errors.add("travel_km_rate", "too_small", _("Enter {minimum} or more.").format(minimum=0))
-        return None
-    if number > KM_RATE_MAX:
-        errors.add("travel_km_rate", "too_large", _("Enter {maximum} or less.").format(maximum=KM_RATE_MAX))
-        return None
-    return format(number.normalize(), "f")
-
-
-def _words(raw):
-    """A list (the editor) or a text of words separated by spaces or commas (OLX), as strings."""
-    if isinstance(raw, list):
-        return [str(item).strip() for item in raw if str(item).strip()] if all(
-            isinstance(item, (str, int)) and not isinstance(item, bool) for item in raw) else None
-    if isinstance(raw, str):
-        return [word for word in re.split(r"[\s,;]+", raw) if word]
-    return None
-
-
-def _reminder_days(payload, errors):
-    """Whole days before a session, e.g. "7 1": stored largest first, each once; none is allowed."""
-    if payload.get("reminder_days") is None:
-        errors.add("reminder_days", "required", _("This field is required."))
-        return None
-    words = _words(payload["reminder_days"])
-    message = _("Enter whole numbers of days from 1 to {maximum}, such as 7 1.").format(maximum=REMINDER_DAYS_MAX)
-    if words is None or not all(word.isdigit() and 1 <= int(word) <= REMINDER_DAYS_MAX for word in words):
-        errors.add("reminder_days", "invalid", message)
-        return None
-    days = sorted({int(word) for word in words}, reverse=True)
-    if len(days) > REMINDERS_MAX:
-        errors.add("reminder_days", "too_many", _("Use at most {limit} items.").format(limit=REMINDERS_MAX))
-        return None
-    return " ".join(str(day) for day in days)
-
-
-def _message_kinds(payload, errors):
-    """The kinds of message the course sends, in their fixed order."""
-    if payload.get("message_kinds") is None:
-        errors.add("message_kinds", "required", _("This field is required."))
-        return None
-    words = _words(payload["message_kinds"])
-    if words is None or not set(words) <= set(KINDS):
-        errors.add("message_kinds", "invalid_choice", _("Choose one of the options."))
-        return None
-    return " ".join(kind for kind in KINDS if kind in words)
 
 
 def _list(payload, name, errors, path=None):
