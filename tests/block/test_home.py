@@ -110,8 +110,8 @@ def test_staff_see_groups_below_minimum_and_people_waiting(season):
 
 
 @pytest.mark.parametrize(("user_id", "staff", "sections"), [
-    ("m1", False, ["home", "group", "plan", "bank", "reflections", "directory", "messages"]),
-    ("fac", False, ["home", "group", "plan", "bank", "mygroups", "directory", "messages"]),
+    ("m1", False, ["home", "group", "season", "plan", "bank", "reflections", "directory", "messages"]),
+    ("fac", False, ["home", "group", "season", "plan", "bank", "mygroups", "directory", "messages"]),
     ("staff", True, ["home", "bank", "dashboard", "people", "figures", "directory", "messages"]),
     ("new1", False, ["home", "group", "bank", "directory", "messages"]),
 ])
@@ -144,10 +144,9 @@ def test_the_group_section_shows_the_space_without_the_plan_and_the_plan_section
     group = first_view(block, {"section": "group"})
     plan = first_view(block, {"section": "plan"})
     assert "Member m2" in group and "data-plan-form" not in group
-    # The plan section holds the season plan of session 1 (who agreed to the ground rules) and the
-    # progress plan, not the roster or the season's sessions.
-    assert "data-plan-form" in plan and "data-season-plan" in plan
-    assert 'class="verme-roster"' not in plan and "The season" not in plan
+    assert "data-plan-form" in plan and "Member m2" not in plan and "The season" not in plan
+    season_plan = first_view(block, {"section": "season"})  # the plan written together at session 1
+    assert "data-season-plan" in season_plan and "data-plan-form" not in season_plan
 
 
 def test_an_unknown_section_in_the_context_falls_back_to_the_home(season):

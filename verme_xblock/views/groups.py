@@ -25,7 +25,7 @@ USER_ID_MAX = 64
 DISPLAY_NAME_MAX = 255
 SIZE_MAX = 50
 ID_MAX = 2**53
-PARTS = ("all", "space", "plan")
+PARTS = ("all", "space", "plan", "season")
 PERSON_TEXT_MAX = 254  # a username or an e-mail address
 
 

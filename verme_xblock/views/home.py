@@ -70,6 +70,7 @@ OVERVIEW = (("dashboard_section", {}), ("reflection_figures_section", {}))
 SECTIONS = (
     NavSection("home", gettext_lazy("Home"), _everyone, (("home_section", {}),)),
     NavSection("group", _group_label, _participant, (("group_section", {"part": "space"}),)),
+    NavSection("season", gettext_lazy("Our season plan"), _in_a_group, (("group_section", {"part": "season"}),)),
     NavSection("plan", gettext_lazy("Progress plan"), _in_a_group, (("group_section", {"part": "plan"}),)),
     NavSection("bank", gettext_lazy("Good practices"), _everyone, (("bank_section", {}),)),
     NavSection("reflections", gettext_lazy("My reflections"), _member, (("reflections_section", {}),)),
