@@ -73,8 +73,9 @@ def agenda_items(session):
 def live_state(block_key, viewer, session_id, now=None):
     """The live screen of one session (a fixed number of queries)."""
     session = _session(block_key, viewer, session_id)
-    _ensure_live(session)
-    live = _live(session)
+    # reading writes nothing (the page opens in Studio and in a masquerade too): a session not yet run
+    # shows the live row's defaults; the first action creates it
+    live = LiveSession.objects.filter(session=session).first() or LiveSession(session=session)
     info = next(s for s in sessions_of(session.group_id, viewer) if s.id == session.id)
     members = tuple(Member(m.user_id, m.display_name, m.organisation, m.role)
                     for m in Membership.objects.filter(group_id=session.group_id).order_by("display_name", "id"))

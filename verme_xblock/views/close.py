@@ -2,12 +2,11 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 from webob import Response
-from xblock.core import XBlock
 
 from .. import formatting, i18n, rendering, validation
 from ..api import season_close
 from ..errors import Refusal, forbidden
-from ..handlers import json_response
+from ..handlers import download_handler, json_response
 from .groups import object_id
 
 
@@ -36,7 +35,7 @@ class CloseMixin:
             html = rendering.render(template, {**context, "language": language}, block=self)
         return Response(body=html.encode("utf-8"), content_type="text/html", charset="utf-8")
 
-    @XBlock.handler
+    @download_handler
     def certificate_print(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         """`?group_id=&user_id=`: one participant's certificate; without user_id, the whole group's."""
         def build(language):  # noqa: ARG001
@@ -50,7 +49,7 @@ class CloseMixin:
 
         return self._print_page(build)
 
-    @XBlock.handler
+    @download_handler
     def method_kit_print(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         """The component's own ground rules, session templates and method cards as a printable guide."""
         def build(language):

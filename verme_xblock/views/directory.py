@@ -31,7 +31,7 @@ class DirectoryMixin:
                                 block=self)
         return {"html": html, "message": message}
 
-    @json_api()
+    @json_api(writes=False)
     def directory_search(self, payload, viewer):
         query = validation.text(payload, "q", max_length=QUERY_MAX, required=False, allow_blank=True)
         cards = directory.cards(self.block_key, viewer, query)

@@ -3,14 +3,13 @@ forms call the JSON handlers below; each answers with the page's panels re-rende
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from webob import Response
-from xblock.core import XBlock
 
 from .. import formatting, i18n, method_cards, rendering, validation
 from ..api import live
 from ..api import sessions as api_sessions
 from ..errors import Refusal
 from ..group_data import ATTENDANCE_STATUSES
-from ..handlers import json_api, json_response
+from ..handlers import download_handler, json_api, json_response
 from .groups import ID_MAX, object_id
 from .sessions import NOTES_MAX, attendance_records
 
@@ -51,7 +50,7 @@ class LiveMixin:
     def _live_language():
         return i18n.supported_language(translation.get_language())
 
-    @XBlock.handler
+    @download_handler
     def session_live(self, request, suffix=""):  # noqa: ARG002 (XBlock handler signature)
         """The whole live page of one session (`?session_id=`): its state comes from the database."""
         with i18n.active_catalogue() as language, formatting.reader_time_zone(self):
