@@ -70,6 +70,8 @@ def test_sections_by_keyboard_deep_link_and_back_button(open_block, assert_acces
     page = open_block("learner_aino")
     nav = page.get_by_role("navigation", name="Sections of this component")
     expect(nav.get_by_role("link", name="Home")).to_have_attribute("aria-current", "page")
+    assert [name for name, _label in sections_of(page)] == [
+        "home", "group", "season", "plan", "bank", "reflections", "directory", "messages"]
     expect(page.get_by_role("heading", name="Next session")).to_be_visible()
     expect(page.get_by_role("heading", name="To do")).to_be_visible()
     # A task on the home opens its section; opening it clears that news from the home.
@@ -88,6 +90,8 @@ def test_sections_by_keyboard_deep_link_and_back_button(open_block, assert_acces
     assert page.url.endswith("#verme-group")
     page.keyboard.press("Shift+Tab")  # from the heading back into the menu, by keyboard alone
     expect(nav.get_by_role("link", name="E-mail messages")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(nav.get_by_role("link", name="Participant directory")).to_be_focused()
     page.keyboard.press("Shift+Tab")
     expect(nav.get_by_role("link", name="My reflections")).to_be_focused()
     page.keyboard.press("Shift+Tab")

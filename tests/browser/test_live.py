@@ -3,6 +3,7 @@ devices, an action point and attendance on one screen, surviving a reload."""
 from playwright.sync_api import expect
 
 from demo.seed import seed
+from tests.browser.test_home import open_section
 from tests.browser.test_season import SCREENSHOTS
 
 LIVE = "[data-live-root]"
@@ -24,6 +25,7 @@ def shoot_page(page, name):
 def test_a_facilitator_runs_session_one(open_block, assert_accessible, browser, live_server):
     seed()
     page = open_block("facilitator_maija")
+    open_section(page, "group", "My group and sessions")  # the sessions, each with its live-mode link
     url = live_url(page, 1)
     page.goto(live_server.url + url if url.startswith("/") else url)
     live = page.locator(LIVE)
@@ -91,12 +93,14 @@ def test_a_facilitator_runs_session_one(open_block, assert_accessible, browser, 
     shoot_page(page, "live-session-en")
 
     page = open_block("learner_aino")
+    open_section(page, "group", "My group and sessions")
     expect(page.locator('[data-session="1"]')).to_contain_text("Mikko: new course starts.")  # the minutes
 
 
 def test_the_live_page_in_finnish(open_block, assert_accessible, live_server):
     seed()
     page = open_block("facilitator_maija", scenario="verme.1", lang="fi")
+    open_section(page, "group", "Oma ryhmä ja tapaamiset")
     url = page.get_by_role("link", name="Vedä tapaaminen 1 (avautuu uuteen välilehteen)").get_attribute("href")
     page.goto(live_server.url + url if url.startswith("/") else url)
     live = page.locator(LIVE)

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from demo.seed import ENGLISH_GROUPS, seed_groups
 from tests.browser.test_bank import bank_of, post_titled
+from tests.browser.test_home import open_section
 from verme_xblock.api import bank
 
 
@@ -17,6 +18,7 @@ def test_an_outage_keeps_the_text_and_says_to_try_again(open_block, assert_acces
         raise OperationalError(2006, "MySQL server has gone away")
 
     monkeypatch.setattr(bank, "create_post", database_gone)
+    open_section(page, "bank", "Good practices")
     section = bank_of(page)
     section.get_by_text("Share a good practice").click()
     compose = section.locator("[data-bank-compose]")

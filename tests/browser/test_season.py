@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from demo.seed import seed
 from tests.browser.test_groups import open_as, open_every_panel
+from tests.browser.test_home import open_section
 
 BLOCK = '[data-block-type="verme"]'
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -28,6 +29,7 @@ def test_members_write_the_season_plan_agree_to_the_rules_and_the_group_sees_it(
         open_block, assert_accessible, browser, live_server):
     seed()
     page = open_block("learner_mikko")
+    open_section(page, "season", "Our season plan")
     plan = page.locator("[data-season-plan]")
     expect(plan).to_contain_text("1 of 4 members have agreed to the ground rules.")
     expect(plan).to_contain_text("Calmer starts to my lessons")  # Aino's personal goal, seen by the group
@@ -47,19 +49,23 @@ def test_members_write_the_season_plan_agree_to_the_rules_and_the_group_sees_it(
     plan.get_by_role("button", name="Save the theme of session 3").click()
     expect(page.locator("[data-verme-live]")).to_have_text("Theme saved.")
     expect(page.get_by_role("button", name="Save the theme of session 3")).to_be_focused()
-    expect(page.locator('[data-session="3"]')).to_contain_text("Theme: A hard conversation with a student")
     assert_accessible(page)
     shoot(page, "season-plan-member-en")
+    # The theme shows in the session list of the group's section.
+    open_section(page, "group", "My group and sessions")
+    expect(page.locator('[data-session="3"]')).to_contain_text("Theme: A hard conversation with a student")
 
     other = open_as(browser, live_server, "learner_liisa")
+    expect(other.locator('[data-session="3"]')).to_contain_text("A hard conversation with a student")
+    open_section(other, "season", "Our season plan")
     other_plan = other.locator("[data-season-plan]")
     expect(other_plan).to_contain_text("Mikko Nieminen: Give feedback that students can use")
     expect(other_plan).to_contain_text("Visit each other's lessons once")
     expect(other_plan.get_by_role("button", name="I agree to the ground rules")).to_be_visible()
-    expect(other.locator('[data-session="3"]')).to_contain_text("A hard conversation with a student")
     other.context.close()
 
     page = open_block("facilitator_maija")
+    open_section(page, "season", "Our season plan")
     expect(page.locator("[data-season-plan]")).to_contain_text("2 of 4 members have agreed to the ground rules.")
     agree = page.locator("[data-season-plan]").get_by_role("button", name="I agree to the ground rules")
     expect(agree).to_have_count(0)
@@ -70,6 +76,7 @@ def test_members_write_the_season_plan_agree_to_the_rules_and_the_group_sees_it(
 def test_finnish_members_agree_and_write_their_goals(open_block, assert_accessible):
     seed()
     page = open_block("learner_ville", scenario="verme.1", lang="fi")
+    open_section(page, "season", "Kauden suunnitelmamme")
     plan = page.locator("[data-season-plan]")
     expect(plan.get_by_role("heading", name="Kauden suunnitelmamme")).to_be_visible()
     plan.get_by_role("button", name="Hyväksyn pelisäännöt").click()
@@ -94,6 +101,7 @@ def hours_csv(page):
 def test_a_member_records_travel_and_the_report_adds_it_up(open_block, assert_accessible):
     seed()
     page = open_block("learner_liisa")
+    open_section(page, "group", "My group and sessions")
     session = page.locator('[data-session="1"]')
     session.get_by_text("Your travel to session 1", exact=True).click()
     session.get_by_label("Kilometres").fill("42.5")
@@ -112,6 +120,7 @@ def test_a_member_records_travel_and_the_report_adds_it_up(open_block, assert_ac
     shoot(page, "travel-member-en", '[data-session="1"]')
 
     page = open_block("staff_sanna")
+    open_section(page, "dashboard", "Dashboard")
     table = hours_csv(page)
     header = table[0]
     liisa = next(row for row in table if row and row[0] == "Liisa Järvinen")
