@@ -56,7 +56,7 @@ def component_url(block, request):
 
     root = getattr(settings, "LMS_ROOT_URL", "")
     usage_key = block.scope_ids.usage_id
-    course_key = getattr(usage_key, "course_key", None)
+    course_key = getattr(usage_key, "context_key", None)  # opaque-keys deprecates .course_key
     if root and course_key is not None:
         return f"{root.rstrip('/')}/courses/{course_key}/jump_to/{usage_key}"
     referer = (request.referer or "").split("#")[0]
