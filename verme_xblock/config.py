@@ -145,9 +145,17 @@ class ConfigurationFields:
             archived_likert_items=tuple(self.archived_likert_items),
             archived_open_prompts=tuple(self.archived_open_prompts),
             teamset_id=self.teamset_id,
-            reminder_days=tuple(int(day) for day in self.reminder_days.split()),
-            message_kinds=tuple(kind for kind in self.message_kinds.split() if kind in KINDS),
+            reminder_days=self.sender_reminder_days(),
+            message_kinds=self.sender_message_kinds(),
         )
+
+    # The two settings the e-mail sender needs: read alone on every view (see views/messages.py),
+    # without building the whole configuration.
+    def sender_reminder_days(self):
+        return tuple(int(day) for day in self.reminder_days.split())
+
+    def sender_message_kinds(self):
+        return tuple(kind for kind in self.message_kinds.split() if kind in KINDS)
 
     def settings_values(self, language="en"):
         """Every editable setting as plain JSON data (the editor's and OLX's shape), defaults filled in."""

@@ -26,6 +26,9 @@ class NextSession:
         return self.place.lower().startswith(("https://", "http://"))
 
 
+COUNT_SHOWN_MAX = 99  # larger counts read "99+": counting further would read rows nobody looks at
+
+
 @dataclass(frozen=True)
 class Task:
     """One thing to do now: `kind` names it (templates word it), `section` is where it is done."""
@@ -34,6 +37,10 @@ class Task:
     section: str
     count: int = 1
     label: str = ""  # a session or group name the task is about
+
+    @property
+    def shown_count(self):
+        return f"{COUNT_SHOWN_MAX}+" if self.count > COUNT_SHOWN_MAX else self.count
 
 
 @dataclass(frozen=True)

@@ -200,6 +200,7 @@ def test_staff_view_queries_do_not_grow_beyond_the_first_page(monkeypatch):
     staff = block_for("7", is_staff=True)
     for index in range(3):
         make_group(f"Group {index}", [(f"{index}-{n}", f"M {n}", "Org") for n in range(3)])
+    view_queries(staff)  # the component's very first view also stores the e-mail sender's copy of its settings
     few = view_queries(staff)
     for index in range(3, 9):
         make_group(f"Group {index}", [(f"{index}-{n}", f"M {n}", "Org") for n in range(3)])

@@ -262,6 +262,9 @@ def test_view_queries_do_not_grow_with_groups_members_and_sessions(group_id):
     call_handler(maija, "attendance_record", {"session_id": first.id, "records": [
         {"user_id": "41", "status": "present"}]})
     call_handler(block_for(41), "plan_save", {"group_id": group_id, "base_version": 0, "text": "Plan"})
+    # The very first view also stores the e-mail sender's copy of the settings, and a newcomer's first
+    # visit is noted once: count the views that follow.
+    _queries(block_for(41)), _queries(block_for(99))
     small = {name: _queries(block) for name, block in
              (("learner", block_for(41)), ("facilitator", maija), ("staff", staff()), ("outsider", block_for(99)))}
 

@@ -77,6 +77,22 @@ def test_new_practices_and_plan_changes_count_until_the_member_opens_those_secti
     assert "New good practices since your last visit: 1." in first_view(block)
 
 
+def test_news_counts_from_the_newest_post_seen_and_stops_at_99(season):
+    from verme_xblock.models import Post
+
+    block = member_block("m1")
+    assert call_handler(block, "section_show", {"section": "bank"})[0] == 200
+    newest = Post.objects.filter(block_key=season.block_key).order_by("-id").values_list("id", flat=True).first()
+    assert block.seen["bank_post"] == (newest or 0)
+    Post.objects.bulk_create([Post(block_key=season.block_key, author_id="m2", author_name="Member m2",
+                                   group_id=season.group_id, visibility=Post.COURSE, title=f"Idea {n}", body="Text")
+                              for n in range(120)])
+    html = first_view(member_block("m1"))
+    assert "New good practices since your last visit: 99+." in html
+    Post.objects.filter(block_key=season.block_key, title__startswith="Idea").exclude(title="Idea 0").delete()
+    assert "New good practices since your last visit: 1." in first_view(member_block("m1"))
+
+
 def test_own_posts_and_own_plan_saves_are_not_news(season):
     share(season, "m1", "Mine")
     plans.save_plan(season.block_key, season.member("m1"), season.group_id, text="Mine", base_version=0)

@@ -36,6 +36,13 @@ def test_a_learner_view_keeps_the_senders_copy_of_the_published_settings(setting
     row = MessageBlock.objects.get(block_key=block.block_key)
     assert (row.title, row.reminder_days, row.kinds) == ("Renamed", [7, 1], list(kinds.KINDS))
     assert MessageBlock.objects.count() == 1
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:  # unchanged settings: read, never written
+        make_block(44, fields={"display_name": "Renamed", "reminder_days": "7 1"}).render("student_view")
+    assert not [q for q in captured.captured_queries if "messageblock" in q["sql"].lower()
+                and not q["sql"].lstrip().upper().startswith("SELECT")]
     make_block(None).render("student_view")  # anonymous: the public view writes nothing
     make_block(9, studio_writable=(COURSE,), fields={"display_name": "Draft"}).render("student_view")
     assert MessageBlock.objects.get().title == "Renamed"  # Studio's preview of the draft writes nothing

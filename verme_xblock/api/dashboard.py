@@ -129,11 +129,13 @@ def open_report_count(block_key, viewer):
 
 
 def note_visit(block_key, viewer):
-    """Remember a learner who opened the block while in no group: one insert that a repeat visit
-    leaves as it is (the unique constraint decides), so every view costs the same single query."""
+    """Remember a learner who opened the block while in no group: a read, and an insert only on the
+    first visit (the unique constraint settles two first visits at once), so repeat views write nothing."""
     if viewer.is_anonymous or viewer.group_id is not None or viewer.is_course_staff or viewer.facilitated_group_ids:
         return
     if viewer.read_only:  # a masquerade or a preview records no visit
+        return
+    if Visitor.objects.filter(block_key=block_key, user_id=viewer.user_id).exists():
         return
     Visitor.objects.bulk_create(
         [Visitor(block_key=block_key, user_id=viewer.user_id, display_name=viewer.display_name)],

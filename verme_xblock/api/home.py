@@ -8,8 +8,8 @@ people waiting for a group and the open reports of the course.
 from django.db.models import Count, Exists, F, OuterRef
 from django.utils import timezone
 
-from ..home_data import Home, NextSession, Task
-from ..models import Attendance, Membership, MentoringGroup, MentoringSession, ProgressPlan, Reflection, Visitor
+from ..home_data import COUNT_SHOWN_MAX, Home, NextSession, Task
+from ..models import Attendance, Membership, MentoringGroup, MentoringSession, Post, ProgressPlan, Reflection, Visitor
 from .bank import visible_posts
 from .dashboard import open_report_count
 
@@ -25,8 +25,9 @@ def task(kind, count=1, label=""):
     return Task(kind, SECTION_OF[kind], count, label)
 
 
-def home(block_key, viewer, seen, now=None):
-    """The Home of this viewer; `seen` maps a section name to when the viewer last opened it."""
+def home(block_key, viewer, seen, now=None, seen_post_id=None):
+    """The Home of this viewer; `seen` maps a section name to when the viewer last opened it, and
+    `seen_post_id` is the newest post when they last opened the bank."""
     now = now or timezone.now()
     group_ids = tuple({viewer.group_id, *viewer.facilitated_group_ids} - {None})
     next_sessions, tasks = _season(block_key, viewer, group_ids, now) if group_ids else ((), [])
@@ -34,7 +35,7 @@ def home(block_key, viewer, seen, now=None):
         tasks.append(task("choose_group"))
     if group_ids:
         tasks.extend(_plan_changes(viewer, group_ids, seen.get("plan")))
-    new_posts = _new_posts(block_key, viewer, seen.get("bank"))
+    new_posts = _new_posts(block_key, viewer, seen.get("bank"), seen_post_id)
     if new_posts:
         tasks.append(task("practices", new_posts))
     if viewer.is_course_staff:
@@ -100,11 +101,21 @@ def _plan_changes(viewer, group_ids, seen_at):
     return [task("plan", 1, name) for name in names]
 
 
-def _new_posts(block_key, viewer, seen_at):
+def newest_post_id(block_key):
+    """The newest post's id (one row along the bank's "newest" index): what "new since" counts from."""
+    return (Post.objects.filter(block_key=block_key, deleted_at__isnull=True).order_by("-id")
+            .values_list("id", flat=True).first()) or 0
+
+
+def _new_posts(block_key, viewer, seen_at, seen_post_id):
+    """Others' posts since the bank was last opened, counted up to one past what the home shows:
+    the posts after an id are a range of the "newest" index, so this reads only the new rows."""
     posts = visible_posts(block_key, viewer).exclude(author_id=viewer.user_id).filter(hidden=False)
-    if seen_at is not None:
+    if seen_post_id is not None:
+        posts = posts.filter(id__gt=seen_post_id)
+    elif seen_at is not None:  # opened before the id was kept
         posts = posts.filter(created_at__gt=seen_at)
-    return posts.count()
+    return posts.order_by("-id")[:COUNT_SHOWN_MAX + 1].count()
 
 
 def _staff_tasks(block_key):

@@ -1,7 +1,8 @@
 """The messages seen from the block: its sender settings, and each person's choice of messages.
 
 `register_block` keeps `MessageBlock` in step with the block's Studio settings (the sender runs
-outside any request and cannot read XBlock fields); it costs one statement per view.
+outside any request and cannot read XBlock fields); it costs one read per view, and a write only
+when a setting changed, so page views never queue behind each other for a write lock.
 Preferences are one row per person, block and kind; no row means the kind's default (everything
 on but the weekly digest, which is opt-in).
 """
@@ -34,18 +35,24 @@ class Choice:
     course_off: bool  # switched off for the whole course in Studio
 
 
+STORED_FIELDS = ("course_key", "runtime", "title", "url", "reminder_days", "kinds")
+
+
 def register_block(settings):
-    """Store the sender's copy of the block's settings: one upsert, the same single query every view
-    (a repeat with the same values leaves the row as it is)."""
+    """Store the sender's copy of the block's settings: one read; an upsert only when it differs
+    (two views racing to write the same change both succeed, the unique key keeps one row)."""
     row = MessageBlock(
         block_key=settings.block_key, course_key=settings.course_key, runtime=settings.runtime,
         title=settings.display_name[:255], url=settings.url[:500],
         reminder_days=list(settings.reminder_days), kinds=list(settings.kinds),
     )
+    wanted = tuple(getattr(row, name) for name in STORED_FIELDS)
+    if MessageBlock.objects.filter(block_key=settings.block_key).values_list(*STORED_FIELDS).first() == wanted:
+        return
     by_target = connection.features.supports_update_conflicts_with_target  # MySQL has ON DUPLICATE KEY only
     MessageBlock.objects.bulk_create(
         [row], update_conflicts=True, unique_fields=["block_key"] if by_target else None,
-        update_fields=["course_key", "runtime", "title", "url", "reminder_days", "kinds"],
+        update_fields=list(STORED_FIELDS),
     )
 
 

@@ -25,6 +25,7 @@ from .sections import Section
 SECTION_JS = ("js/groups.js", "js/people.js", "js/bank.js", "js/reflections.js", "js/dashboard.js",
               "js/messages.js", "js/directory.js")
 SEEN_SECTIONS = ("bank", "plan")  # opening these clears the home's "new since your last visit"
+SEEN_POST_KEY = "bank_post"  # in `seen`: the newest post when the bank was last opened
 
 
 def _group_label(viewer):
@@ -97,7 +98,7 @@ class HomeMixin:
 
     def home_section(self, viewer):
         dashboard.note_visit(self.block_key, viewer)
-        data = api_home.home(self.block_key, viewer, self._seen_times())
+        data = api_home.home(self.block_key, viewer, self._seen_times(), seen_post_id=self._seen_post_id())
         return Section("verme/home/home.html", {
             "viewer": viewer,
             "home": data,
@@ -122,7 +123,10 @@ class HomeMixin:
             if part is not None:
                 parts.append(part)
         if name in SEEN_SECTIONS and not viewer.read_only:  # a masquerade or a preview changes nothing
-            self.seen = {**self.seen, name: timezone.now().isoformat()}
+            seen = {**self.seen, name: timezone.now().isoformat()}
+            if name == "bank":
+                seen[SEEN_POST_KEY] = api_home.newest_post_id(self.block_key)
+            self.seen = seen
         return parts
 
     def render_panel(self, name, viewer, group_id=None, open_key=None):
@@ -139,9 +143,15 @@ class HomeMixin:
         return {"section": name, "html": self.render_panel(name, viewer, group_id, open_key), "label": label,
                 "message": _("{section} opened.").format(section=label)}
 
+    def _seen_post_id(self):
+        value = (self.seen or {}).get(SEEN_POST_KEY)
+        return value if isinstance(value, int) else None
+
     def _seen_times(self):
         times = {}
         for name, value in (self.seen or {}).items():
+            if name == SEEN_POST_KEY:
+                continue
             try:
                 times[name] = datetime.datetime.fromisoformat(value)
             except (TypeError, ValueError):

@@ -36,11 +36,10 @@ class MessagesMixin:
         if caller.read_only:  # Studio, a library, or staff viewing as a learner: nothing is written
             return
         runtime = "workbench" if caller.runtime == "workbench" else "lms"
-        config = self.config()
         api_messages.register_block(api_messages.BlockSettings(
             block_key=self.block_key, course_key=str(roles.context_key(self)), runtime=runtime,
             display_name=self.display_name, url=component_url(self, runtime),
-            reminder_days=config.reminder_days, kinds=config.message_kinds,
+            reminder_days=self.sender_reminder_days(), kinds=self.sender_message_kinds(),
         ))
 
     def messages_section(self, viewer):
