@@ -83,11 +83,11 @@ class VermeXBlock(
             viewer = self.viewer()
             if viewer.is_anonymous:
                 return self.public_view(context)
-            self.register_for_messages()
             nav = self.nav_sections(viewer)
             current = (context or {}).get("section")
             if current not in dict(nav):
                 current = "home"
+            self.register_for_messages(refresh=current != "home")
             html = rendering.render(
                 "verme/student_view.html",
                 {

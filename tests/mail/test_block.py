@@ -32,15 +32,19 @@ def test_a_learner_view_keeps_the_senders_copy_of_the_published_settings(setting
     assert (row.course_key, row.runtime, row.title, row.reminder_days, row.kinds) == (
         COURSE, "lms", "Mentoring", [3], ["session_reminder", "change_notice"])
     assert row.url == f"https://lms.example.org/courses/{COURSE}/jump_to/{block.block_key}"
-    make_block(43, fields={"display_name": "Renamed", "reminder_days": "7 1"}).render("student_view")
-    row = MessageBlock.objects.get(block_key=block.block_key)
+    renamed = {"display_name": "Renamed", "reminder_days": "7 1"}
+    make_block(43, fields=renamed).render("student_view")  # the home only checks that a copy exists
+    assert MessageBlock.objects.get(block_key=block.block_key).title == "Mentoring"
+    assert call_handler(make_block(43, fields=renamed), "section_show", {"section": "bank"})[0] == 200
+    row = MessageBlock.objects.get(block_key=block.block_key)  # opening a section brings the copy up to date
     assert (row.title, row.reminder_days, row.kinds) == ("Renamed", [7, 1], list(kinds.KINDS))
     assert MessageBlock.objects.count() == 1
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:  # unchanged settings: read, never written
-        make_block(44, fields={"display_name": "Renamed", "reminder_days": "7 1"}).render("student_view")
+        call_handler(make_block(44, fields=renamed), "section_show", {"section": "bank"})
+        make_block(44, fields=renamed).render("student_view", {"section": "bank"})
     assert not [q for q in captured.captured_queries if "messageblock" in q["sql"].lower()
                 and not q["sql"].lstrip().upper().startswith("SELECT")]
     make_block(None).render("student_view")  # anonymous: the public view writes nothing

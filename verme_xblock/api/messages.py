@@ -1,8 +1,9 @@
 """The messages seen from the block: its sender settings, and each person's choice of messages.
 
 `register_block` keeps `MessageBlock` in step with the block's Studio settings (the sender runs
-outside any request and cannot read XBlock fields); it costs one read per view, and a write only
-when a setting changed, so page views never queue behind each other for a write lock.
+outside any request and cannot read XBlock fields). The home view only checks that the copy exists;
+opening a section compares it and writes only when a setting changed, so page views never queue
+behind each other for a write lock.
 Preferences are one row per person, block and kind; no row means the kind's default (everything
 on but the weekly digest, which is opt-in).
 """
@@ -33,6 +34,10 @@ class Choice:
     label: str
     enabled: bool
     course_off: bool  # switched off for the whole course in Studio
+
+
+def is_registered(block_key):
+    return MessageBlock.objects.filter(block_key=block_key).exists()
 
 
 STORED_FIELDS = ("course_key", "runtime", "title", "url", "reminder_days", "kinds")

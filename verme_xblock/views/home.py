@@ -140,7 +140,9 @@ class HomeMixin:
         # What to open inside the section: a reflection ("baseline" or a session id), a session's editors.
         open_key = validation.text(payload, "open", max_length=20, required=False) or None
         label = dict(self.nav_sections(viewer)).get(name, "")
-        return {"section": name, "html": self.render_panel(name, viewer, group_id, open_key), "label": label,
+        html = self.render_panel(name, viewer, group_id, open_key)
+        self.register_for_messages()  # only once the section is known to be the viewer's
+        return {"section": name, "html": html, "label": label,
                 "message": _("{section} opened.").format(section=label)}
 
     def _seen_post_id(self):

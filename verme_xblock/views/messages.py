@@ -30,10 +30,17 @@ def component_url(block, runtime):
 class MessagesMixin:
     """The preference form, its handler, and keeping the sender's copy of the settings current."""
 
-    def register_for_messages(self, caller=None):
-        """Keep the sender's copy of the settings; Studio's preview shows the draft, so it writes nothing."""
+    def register_for_messages(self, caller=None, *, refresh=True):
+        """Keep the sender's copy of the settings; Studio's preview shows the draft, so it writes nothing.
+
+        The home (`refresh=False`) only makes sure a copy exists, one indexed read; opening a section
+        compares the copy with the settings and writes it when they changed, so a published change
+        reaches the sender as soon as anyone opens a section, and the first view reads no settings.
+        """
         caller = caller or self.caller()
         if caller.read_only:  # Studio, a library, or staff viewing as a learner: nothing is written
+            return
+        if not refresh and api_messages.is_registered(self.block_key):
             return
         runtime = "workbench" if caller.runtime == "workbench" else "lms"
         api_messages.register_block(api_messages.BlockSettings(
