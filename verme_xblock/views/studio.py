@@ -112,6 +112,8 @@ class StudioEditorMixin:
                 ("steps", _("Steps, one per line"), 4), ("questions", _("Questions, one per line"), 3),
                 ("templates", _("Session template ids where the card is used (separated by spaces)"), 0),
             ],
+            # An agenda line links a card of the saved library; cards added since appear after a save.
+            "card_options": [(card["id"], card["title"]) for card in config.method_cards],
             "teamset_options": self._teamset_options(),
             "message_kind_options": [(kind, LABELS[kind], kind in config.message_kinds) for kind in KINDS],
         }
