@@ -287,7 +287,7 @@ def test_agenda_lines_link_method_cards_in_a_compact_table(open_block, assert_ac
     cards = editor.locator('[data-list="method_cards"] [data-item-details] > summary')
     expect(cards.first).to_have_text("Dialogue rules")  # each card folded to its title
     expect(editor.get_by_role("group", name="Method card 1", exact=True)).to_be_hidden()
-    editor.get_by_text("Case clinic", exact=True).click()
+    editor.locator("[data-list=session_templates] summary", has_text="Case clinic").click()
     third = session(page, 3)
     head = third.locator(".verme-agenda-head")
     expect(head).to_be_visible()
@@ -356,3 +356,26 @@ def test_the_agenda_rows_wrap_on_a_phone_with_their_labels_in_view(open_block, p
     line = first.get_by_role("group", name="Ohjelman kohta 1", exact=True)
     expect(line.get_by_text("Menetelmäkortti", exact=True)).to_be_visible()
     expect(first.locator(".verme-agenda-head")).to_be_hidden()
+
+
+def test_a_method_card_names_its_session_templates_by_their_titles(open_block, assert_accessible):
+    page = open_block("staff_sanna", view="studio_view")
+    open_all(page)
+    editor = block_of(page)
+    card = editor.get_by_role("group", name="Method card 4", exact=True)  # Scaling 0–10
+    used = card.get_by_role("group", name="Used in these session templates")
+    expect(used.get_by_role("checkbox")).to_have_count(5)
+    expect(used.get_by_role("checkbox", name="Getting started and a shared direction")).to_be_checked()
+    expect(used.get_by_role("checkbox", name="Case clinic")).not_to_be_checked()
+    used.get_by_role("checkbox", name="Case clinic").check()
+    used.get_by_role("checkbox", name="Remembering the future and closing").uncheck()
+    editor.get_by_role("button", name="Move up: Method card 4").click()  # the checkboxes move with their card
+    assert_accessible(page)
+    save(page)
+    expect(editor.locator("[data-verme-live]")).to_have_text("Saved.")
+    page = open_block("staff_sanna", view="studio_view")
+    open_all(page)
+    used = block_of(page).get_by_role("group", name="Method card 3", exact=True).get_by_role(
+        "group", name="Used in these session templates")
+    checked = used.get_by_role("checkbox").evaluate_all("boxes => boxes.filter(b => b.checked).map(b => b.value)")
+    assert checked == ["start", "case_clinic", "wellbeing"]
