@@ -193,7 +193,9 @@ class Config:
     session_count: int
     session_length_minutes: int
     session_interval_weeks: int
-    session_templates: tuple  # of {"id", "title", "goal", "methods", "agenda": [{"minute", "text"}]}
+    # of {"id", "title", "goal", "methods", "agenda": [{"minute", "text", "card"?}]}; an agenda line's
+    # "card" is a method card id of `method_cards`, absent (older agendas) or "" when the line has none
+    session_templates: tuple
     likert_items: tuple  # of {"id", "text"}
     open_prompts: tuple  # of {"id", "text"}
     tags: tuple  # of str

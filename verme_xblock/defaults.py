@@ -11,7 +11,7 @@ the author's current language (saved when the author saves).
 """
 import copy
 
-from .method_cards import cards_in, feedback_items_in
+from .method_cards import cards_for_template, cards_in, feedback_items_in
 
 LIST_SETTINGS = (
     "target_groups", "session_templates", "likert_items", "open_prompts", "tags", "method_cards", "feedback_items",
@@ -19,6 +19,10 @@ LIST_SETTINGS = (
 
 # (minute from the start, text) of a three-hour session; shared by every template.
 AGENDA_MINUTES = (0, 15, 25, 85, 100, 150, 170)
+# The check-in round (line 0) scales where everyone is; the theme's two parts (lines 2 and 4) use
+# the template's own exercises. The card ids are the same in every language.
+CHECK_IN_CARD = "scaling"
+CHECK_IN_LINE, THEME_LINES = 0, (2, 4)
 TEMPLATE_IDS = ("start", "success_stories", "case_clinic", "wellbeing", "future_recall")
 TARGET_GROUP_IDS = ("new_teachers", "study_counsellors", "work_life_coordinators", "special_needs", "experienced")
 LIKERT_IDS = ("learned", "tried", "confidence", "wellbeing", "shared", "network", "safety", "heard")
@@ -260,14 +264,35 @@ def _items(ids, texts):
     return [{"id": ident, "text": text} for ident, text in zip(ids, texts, strict=True)]
 
 
-def _build(texts):
-    agenda = [{"minute": minute, "text": text} for minute, text in zip(AGENDA_MINUTES, texts["agenda"], strict=True)]
+def agenda_cards(template_id, cards):
+    """{line index: card id} of a default agenda: scaling at check-in, the template's own cards for the theme."""
+    linked = [card["id"] for card in cards_for_template(cards, template_id) if card["id"] != CHECK_IN_CARD]
+    chosen = {CHECK_IN_LINE: CHECK_IN_CARD}
+    if linked:
+        chosen[THEME_LINES[0]] = linked[0]
+        chosen[THEME_LINES[1]] = linked[1] if len(linked) > 1 else linked[0]
+    return chosen
+
+
+def _agenda(texts, template_id, cards):
+    """The standard agenda; a line with a method card carries its id under "card" (no key: no card)."""
+    chosen = agenda_cards(template_id, cards)
+    lines = []
+    for index, (minute, text) in enumerate(zip(AGENDA_MINUTES, texts["agenda"], strict=True)):
+        line = {"minute": minute, "text": text}
+        if index in chosen:
+            line["card"] = chosen[index]
+        lines.append(line)
+    return lines
+
+
+def _build(texts, cards):
     return {
         "target_groups": [
             {"id": ident, "label": label} for ident, label in zip(TARGET_GROUP_IDS, texts["target_groups"], strict=True)
         ],
         "session_templates": [
-            {"id": ident, "title": title, "goal": goal, "methods": methods, "agenda": copy.deepcopy(agenda)}
+            {"id": ident, "title": title, "goal": goal, "methods": methods, "agenda": _agenda(texts, ident, cards)}
             for ident, (title, goal, methods) in zip(TEMPLATE_IDS, texts["session_templates"], strict=True)
         ],
         "likert_items": _items(LIKERT_IDS, texts["likert_items"]),
@@ -277,7 +302,8 @@ def _build(texts):
 
 
 BY_LANGUAGE = {
-    language: {**_build(texts), "method_cards": cards_in(language), "feedback_items": feedback_items_in(language)}
+    language: {**_build(texts, cards_in(language)), "method_cards": cards_in(language),
+               "feedback_items": feedback_items_in(language)}
     for language, texts in TEXTS.items()
 }
 ENGLISH = BY_LANGUAGE["en"]

@@ -7,7 +7,7 @@ as the Studio editor, so an import can never store what the editor would refuse.
       <session_templates>
         <session_template id="start">
           <title>…</title><goal>…</goal><methods>…</methods>
-          <agenda><line minute="0">Check-in round</line> …</agenda>
+          <agenda><line minute="0" card="scaling">Check-in round</line> …</agenda>
         </session_template>
       </session_templates>
       <likert_items><statement id="learned">…</statement></likert_items>
@@ -77,12 +77,20 @@ def _template(element):
         if tag in TEMPLATE_TEXTS:
             template[tag] = _text(child)
         elif tag == "agenda":
-            agenda = [{"minute": line.get("minute"), "text": _text(line)} for line in _children(child, "line")]
+            agenda = [_line(line) for line in _children(child, "line")]
         else:
             raise OlxError(f"{_where(child)} is not allowed inside {_where(element)}.")
     template.setdefault("title", "")
     template["agenda"] = agenda
     return template
+
+
+def _line(element):
+    """<line minute="25" card="dialogue_rules">Theme, part 1</line>; no card attribute: no method card."""
+    line = {"minute": element.get("minute"), "text": _text(element)}
+    if element.get("card") is not None:
+        line["card"] = element.get("card")
+    return line
 
 
 def _card(element):
@@ -185,7 +193,7 @@ def describe(path):
         elif part in item_tags:
             container = part
             words.append(f"<{part}>")
-        elif part in ("id", "minute"):
+        elif part in ("id", "minute", "card"):
             return "/".join(words) + f', attribute "{part}"'
         else:
             words.append(f"<{part}>")
@@ -240,7 +248,10 @@ def _write_templates(node, templates):
             etree.SubElement(element, key).text = template.get(key, "")
         agenda = etree.SubElement(element, "agenda")
         for line in template.get("agenda", []):
-            etree.SubElement(agenda, "line", minute=str(line["minute"])).text = line["text"]
+            element_line = etree.SubElement(agenda, "line", minute=str(line["minute"]))
+            if line.get("card"):
+                element_line.set("card", line["card"])
+            element_line.text = line["text"]
 
 
 def _write_id_list(node, name, items):

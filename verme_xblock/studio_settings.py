@@ -135,7 +135,8 @@ def clean(payload, archived_ids=None):
     values["likert_items"] = _id_list(payload, "likert_items", errors, "text", LIMITS["item_text"], archived_ids)
     values["open_prompts"] = _id_list(payload, "open_prompts", errors, "text", LIMITS["item_text"], archived_ids)
     values["tags"] = _tags(payload, errors)
-    values["session_templates"] = _templates(payload, errors, values["session_length_minutes"], archived_ids)
+    values["session_templates"] = _templates(payload, errors, values["session_length_minutes"], archived_ids,
+                                             _library_ids(payload))
     values["method_cards"] = _cards(payload, errors, archived_ids)
     values["feedback_items"] = _id_list(payload, "feedback_items", errors, "text", LIMITS["item_text"], archived_ids)
     if errors.items:
@@ -236,7 +237,16 @@ def _tags(payload, errors):
     return cleaned
 
 
-def _templates(payload, errors, session_length, archived_ids):
+def _library_ids(payload):
+    """The ids of the method cards being saved, which agenda lines may name; None when the library
+    itself is refused (its own error says why, so the lines are not checked against it)."""
+    cards = payload.get("method_cards")
+    if not isinstance(cards, list) or not cards:
+        return None
+    return {card["id"] for card in cards if isinstance(card, dict) and isinstance(card.get("id"), str)}
+
+
+def _templates(payload, errors, session_length, archived_ids, card_ids):
     items = _list(payload, "session_templates", errors)
     if items is None:
         return None
@@ -251,15 +261,16 @@ def _templates(payload, errors, session_length, archived_ids):
         for key in ("goal", "methods"):
             template[key] = errors.check(f"{path}.{key}", validation.text, raw, key, max_length=LIMITS[key],
                                          required=False, allow_blank=True)
-        template["agenda"] = _agenda(raw, path, errors, session_length)
+        template["agenda"] = _agenda(raw, path, errors, session_length, card_ids)
         cleaned.append(template)
         paths.append(path)
     _assign_ids(cleaned, paths, errors, archived_ids.get("session_templates", ()), "title")
     return cleaned
 
 
-def _agenda(template, path, errors, session_length):
-    """Timed lines, in order, each starting within the session; an empty agenda is allowed."""
+def _agenda(template, path, errors, session_length, card_ids):
+    """Timed lines, in order, each starting within the session, each with at most one method card of
+    the library (`card_ids`); an empty agenda is allowed. A line without a card has no "card" key."""
     lines = template.get("agenda", [])
     if not isinstance(lines, list):
         errors.add(f"{path}.agenda", "invalid", _("Enter a list."))
@@ -284,8 +295,22 @@ def _agenda(template, path, errors, session_length):
                            _("An agenda line must start before the session ends ({minutes} min).").format(
                                minutes=session_length))
             previous = minute
-        cleaned.append({"minute": minute, "text": text})
+        line = {"minute": minute, "text": text}
+        card = _agenda_card(raw.get("card"), f"{line_path}.card", errors, card_ids)
+        if card:
+            line["card"] = card
+        cleaned.append(line)
     return cleaned
+
+
+def _agenda_card(value, path, errors, card_ids):
+    """An agenda line's method card: "" or None for none, else the id of a card in the library being saved."""
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str) or (card_ids is not None and value not in card_ids):
+        errors.add(path, "unknown_card", _("This method card is not in the library. Choose another card or none."))
+        return ""
+    return value
 
 
 def _lines(raw, path, errors):

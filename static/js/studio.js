@@ -28,7 +28,15 @@
     var inputs = own(item, "[data-key]");
     if (inputs.length === 1 && inputs[0].getAttribute("data-key") === "") { return inputs[0].value; }
     var data = {};
-    inputs.forEach(function (input) { data[input.getAttribute("data-key")] = input.value; });
+    inputs.forEach(function (input) {
+      var key = input.getAttribute("data-key");
+      if (input.type === "checkbox") {  // a set of choices: the checked values, as a list
+        data[key] = data[key] || [];
+        if (input.checked) { data[key].push(input.value); }
+      } else {
+        data[key] = input.value;
+      }
+    });
     ownLists(item).forEach(function (list) { data[list.getAttribute("data-list")] = rows(list).map(collectItem); });
     return data;
   }
@@ -76,12 +84,17 @@
           if (input.type === "hidden") { return; }
           var key = input.getAttribute("data-key");
           var fieldPath = key ? itemPath + "." + key : itemPath;
+          if (input.type === "checkbox") { input.id = base(fieldPath) + "-" + input.value; return; }
           input.id = base(fieldPath);
           input.setAttribute("aria-describedby", base(fieldPath) + "-error");
         });
         own(item, "[data-label-key]").forEach(function (labelNode) {
           var key = labelNode.getAttribute("data-label-key");
-          labelNode.setAttribute("for", base(key ? itemPath + "." + key : itemPath));
+          var option = labelNode.getAttribute("data-label-option");
+          labelNode.setAttribute("for", base(key ? itemPath + "." + key : itemPath) + (option ? "-" + option : ""));
+        });
+        own(item, "[data-describedby-key]").forEach(function (group) {
+          group.setAttribute("aria-describedby", base(itemPath + "." + group.getAttribute("data-describedby-key")) + "-error");
         });
         own(item, "[data-error-key]").forEach(function (error) {
           var key = error.getAttribute("data-error-key");

@@ -1,6 +1,14 @@
 """The Studio editor as an author uses it: every kind of setting, field errors, keyboard-only list
-editing, reset to the defaults, the author view, in English and Finnish, with axe scans."""
+editing, reset to the defaults, the author view, in English and Finnish, with axe scans; the
+compact agenda table with its method cards, and the editor's height with every group open."""
+import json
+import re
+from pathlib import Path
+
+import pytest
 from playwright.sync_api import expect
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 
 def block_of(page):
@@ -227,8 +235,147 @@ def test_the_editor_is_grouped_short_and_opens_by_keyboard(open_block, assert_ac
     # An error in a closed group opens it and lands beside its field.
     page.evaluate("document.querySelectorAll('[data-verme-studio-form] details').forEach(d => { d.open = false; })")
     page.evaluate("document.querySelector('[name=\"max_group_size\"]').value = '0'")
+    page.evaluate("document.querySelector('[name=\"travel_currency\"]').value = 'XYZ'")  # in "Travel costs"
     save(page)
     maximum = editor.get_by_label("Maximum group size")
     expect(maximum).to_be_visible()
     expect(maximum).to_be_focused()
     expect(editor.locator('[data-error-for="max_group_size"]')).not_to_be_empty()
+    currency = editor.get_by_label("Currency (ISO code)")
+    expect(currency).to_be_visible()  # its closed group opened too
+    expect(currency).to_have_attribute("aria-invalid", "true")
+    expect(editor.locator('[data-error-for="travel_currency"]')).to_be_visible()
+    expect(editor.locator('[data-studio-group="messages"]')).not_to_have_attribute("open", "")  # no error there
+
+
+GROUPS = ("basics", "groups", "sessions", "reflection", "practices", "close", "travel", "messages")
+EDITOR_MAX_HEIGHT = 4000
+
+
+def open_only(page, names):
+    """Open exactly these groups of the editor (items inside stay as they are); the editor's height."""
+    page.evaluate("""names => document.querySelectorAll('[data-studio-group]').forEach(group => {
+        group.open = names.includes(group.dataset.studioGroup); })""", list(names))
+    return round(block_of(page).bounding_box()["height"])
+
+
+@pytest.mark.parametrize(("lang", "scenario"), [("en", "verme.0"), ("fi", "verme.1")])
+def test_every_group_open_fits_four_thousand_pixels(open_block, page, lang, scenario):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_block("staff_sanna", view="studio_view", scenario=scenario, lang=lang)
+    expect(page.locator("[data-studio-group]")).to_have_count(len(GROUPS))
+    heights = {"all closed": open_only(page, ())}
+    heights.update({name: open_only(page, (name,)) for name in GROUPS})
+    heights["all open"] = open_only(page, GROUPS)
+    expect(page.locator("[data-item-details][open]")).to_have_count(0)  # items load folded to their titles
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / f"studio-heights-{lang}.json").write_text(json.dumps(heights, indent=1), encoding="utf-8")
+    page.screenshot(path=SCREENSHOTS / f"studio-all-open-{lang}-1280.png", full_page=True)
+    assert heights["all open"] <= EDITOR_MAX_HEIGHT, f"the editor is {heights} px tall at 1280 px"
+    assert heights["all closed"] < heights["basics"] < heights["all open"]
+
+
+def agenda_line(page, session_number, line_number):
+    return session(page, session_number).get_by_role("group", name=f"Agenda line {line_number}", exact=True)
+
+
+def test_agenda_lines_link_method_cards_in_a_compact_table(open_block, assert_accessible, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_block("staff_sanna", view="studio_view")
+    editor = block_of(page)
+    editor.locator('[data-studio-group="sessions"] > summary').click()
+    cards = editor.locator('[data-list="method_cards"] [data-item-details] > summary')
+    expect(cards.first).to_have_text("Dialogue rules")  # each card folded to its title
+    expect(editor.get_by_role("group", name="Method card 1", exact=True)).to_be_hidden()
+    editor.locator("[data-list=session_templates] summary", has_text="Case clinic").click()
+    third = session(page, 3)
+    head = third.locator(".verme-agenda-head")
+    expect(head).to_be_visible()
+    expect(head).to_have_text(re.compile(r"Starts at minute\s*What happens\s*Method card"))
+    line = agenda_line(page, 3, 5)
+    card = line.get_by_label("Method card")
+    expect(card).to_have_value("reflecting_team")
+    expect(card.locator("option")).to_have_text(
+        ["— none —", "Dialogue rules", "Success stories", "The miracle question", "Scaling 0–10",
+         "Reflecting team", "Resource map", "Case consultation"])
+    expect(agenda_line(page, 3, 1).get_by_label("Method card")).to_have_value("scaling")
+    expect(agenda_line(page, 3, 2).get_by_label("Method card")).to_have_value("")
+    # One row a line: the minute, the text, the card and the buttons side by side, labels for screen readers only.
+    boxes = [line.get_by_label(name).bounding_box() for name in ("Starts at minute", "What happens", "Method card")]
+    boxes.append(third.get_by_role("button", name="Remove: Agenda line 5").bounding_box())
+    assert len({round(box["y"]) for box in boxes}) == 1 and sorted(box["x"] for box in boxes) == [b["x"] for b in boxes]
+    expect(line.locator("label", has_text="What happens")).to_have_css("position", "absolute")
+    assert_accessible(page)
+
+    # By keyboard: a new line gets a card, moves up, and an unknown card is refused beside its select.
+    add = third.get_by_role("button", name="Add an agenda line")
+    add.focus()
+    page.keyboard.press("Enter")
+    new = agenda_line(page, 3, 8)
+    expect(new.get_by_label("Starts at minute")).to_be_focused()
+    page.keyboard.type("175")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Coffee and a case")
+    page.keyboard.press("Tab")
+    expect(new.get_by_label("Method card")).to_be_focused()
+    new.get_by_label("Method card").select_option(label="Case consultation")
+    page.keyboard.press("Tab")
+    expect(third.get_by_role("button", name="Move up: Agenda line 8")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(agenda_line(page, 3, 7).get_by_label("What happens")).to_have_value("Coffee and a case")
+    expect(editor.locator("[data-verme-live]")).to_have_text("Moved to position 7.")
+    agenda_line(page, 3, 8).get_by_label("Method card").evaluate(  # a card that is not in the library
+        "select => { select.add(new Option('Gone', 'gone_card')); select.value = 'gone_card'; }")
+    agenda_line(page, 3, 7).get_by_label("Starts at minute").fill("168")
+    editor.locator('[data-studio-group="sessions"]').evaluate("group => { group.open = false; }")
+    save(page)
+    refused = agenda_line(page, 3, 8).get_by_label("Method card")
+    expect(refused).to_be_focused()
+    expect(refused).to_have_attribute("aria-invalid", "true")
+    expect(editor.locator('[data-error-for="session_templates.2.agenda.7.card"]')).to_have_text(
+        "This method card is not in the library. Choose another card or none.")
+    assert_accessible(page)
+    refused.select_option(label="— none —")
+    agenda_line(page, 3, 3).get_by_label("Method card").select_option(label="Resource map")
+    save(page)
+    expect(editor.locator("[data-verme-live]")).to_have_text("Saved.")
+
+    page = open_block("staff_sanna", view="studio_view")
+    open_all(page)
+    assert [agenda_line(page, 3, number).get_by_label("Method card").input_value() for number in range(1, 9)] == [
+        "scaling", "", "resource_map", "", "reflecting_team", "", "case_consultation", ""]
+    assert_accessible(page)
+
+
+def test_the_agenda_rows_wrap_on_a_phone_with_their_labels_in_view(open_block, page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_block("staff_sanna", view="studio_view", scenario="verme.1", lang="fi")
+    open_all(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    first = page.get_by_role("group", name="Tapaaminen 1", exact=True)
+    line = first.get_by_role("group", name="Ohjelman kohta 1", exact=True)
+    expect(line.get_by_text("Menetelmäkortti", exact=True)).to_be_visible()
+    expect(first.locator(".verme-agenda-head")).to_be_hidden()
+
+
+def test_a_method_card_names_its_session_templates_by_their_titles(open_block, assert_accessible):
+    page = open_block("staff_sanna", view="studio_view")
+    open_all(page)
+    editor = block_of(page)
+    card = editor.get_by_role("group", name="Method card 4", exact=True)  # Scaling 0–10
+    used = card.get_by_role("group", name="Used in these session templates")
+    expect(used.get_by_role("checkbox")).to_have_count(5)
+    expect(used.get_by_role("checkbox", name="Getting started and a shared direction")).to_be_checked()
+    expect(used.get_by_role("checkbox", name="Case clinic")).not_to_be_checked()
+    used.get_by_role("checkbox", name="Case clinic").check()
+    used.get_by_role("checkbox", name="Remembering the future and closing").uncheck()
+    editor.get_by_role("button", name="Move up: Method card 4").click()  # the checkboxes move with their card
+    assert_accessible(page)
+    save(page)
+    expect(editor.locator("[data-verme-live]")).to_have_text("Saved.")
+    page = open_block("staff_sanna", view="studio_view")
+    open_all(page)
+    used = block_of(page).get_by_role("group", name="Method card 3", exact=True).get_by_role(
+        "group", name="Used in these session templates")
+    checked = used.get_by_role("checkbox").evaluate_all("boxes => boxes.filter(b => b.checked).map(b => b.value)")
+    assert checked == ["start", "case_clinic", "wellbeing"]

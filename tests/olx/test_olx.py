@@ -59,7 +59,8 @@ def test_every_setting_file_sets_every_setting_to_something_else_than_the_defaul
         assert block.fields[name].is_set_on(block), name
         assert getattr(block, name) != block.fields[name].default, name
     config = block.config("en")
-    assert config.session_templates[0]["agenda"][1] == {"minute": 20, "text": "Ground rules"}
+    assert config.session_templates[0]["agenda"][1] == {"minute": 20, "text": "Ground rules", "card": "company_walk"}
+    assert config.session_templates[0]["agenda"][0] == {"minute": 0, "text": "Check-in"}  # no card: no key
     assert config.session_templates[0]["goal"] == "Get to know each other & agree the ground rules."
     assert config.weight == 2.5 and config.enrolment_mode == "staff_assigned"
     assert block.introduction.startswith("# Welcome\n\nThree sessions")
@@ -82,6 +83,14 @@ def test_export_is_readable_xml_not_json():
         "tags", "archived_likert_items", "archived_open_prompts", "method_cards",
     ]
     assert root.find("session_templates/session_template/agenda/line").get("minute") == "0"
+    lines = root.findall("session_templates/session_template/agenda/line")
+    assert [line.get("card") for line in lines[:2]] == [None, "company_walk"]
+
+
+def test_agenda_lines_link_method_cards_of_the_library_being_imported():
+    finnish = load((HERE / "finnish_swedish.xml").read_text(encoding="utf-8"))
+    assert finnish.session_templates[0]["agenda"][0]["card"] == "scaling"  # a default card: no library in the file
+    assert 'card="scaling"' in export(finnish)
 
 
 def test_learner_data_is_not_exported():
@@ -116,6 +125,10 @@ def test_the_introduction_attribute_of_older_olx_is_read():
     ("<verme><session_templates><session_template><title> </title></session_template></session_templates></verme>",
      "<session_template> 1/<title>: This field is required."),
     ("<verme><tags/></verme>", "<tags>: Add at least one item, or reset the list to the defaults."),
+    ('<verme><session_templates><session_template><title>T</title><agenda><line minute="0" card="walk">a</line>'
+     '</agenda></session_template></session_templates><method_cards><method_card id="talk" minutes="5">'
+     "<title>Talk</title></method_card></method_cards></verme>",
+     '<session_template> 1/<line> 1, attribute "card": This method card is not in the library.'),
     ('<verme><archived_open_prompts><question id="Bad id">x</question></archived_open_prompts></verme>',
      "<archived_open_prompts>/<question> 1: give each item a unique id"),
 ])

@@ -62,3 +62,28 @@ def test_an_unconfigured_block_reads_defaults_in_the_readers_language():
     assert block.config().likert_items[0]["id"] == "learned"
     with translation.override("fi"):
         assert block.config("fi").open_prompts[3]["text"] == "Mikä on pienin seuraava askeleesi?"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_default_agendas_link_the_templates_method_cards(language):
+    defaults = defaults_for(language)
+    library = {card["id"] for card in defaults["method_cards"]}
+    cards = {template["id"]: [line.get("card") for line in template["agenda"]]
+             for template in defaults["session_templates"]}
+    assert cards == {
+        "start": ["scaling", None, "dialogue_rules", None, "dialogue_rules", None, None],
+        "success_stories": ["scaling", None, "success_stories", None, "success_stories", None, None],
+        "case_clinic": ["scaling", None, "dialogue_rules", None, "reflecting_team", None, None],
+        "wellbeing": ["scaling", None, "miracle_question", None, "resource_map", None, None],
+        "future_recall": ["scaling", None, None, None, None, None, None],  # its only card is scaling
+    }
+    assert {card for line in cards.values() for card in line if card} <= library
+
+
+def test_an_agenda_stored_before_lines_had_cards_still_loads():
+    old = [{"id": "start", "title": "Start", "goal": "", "methods": "", "agenda": [{"minute": 0, "text": "Hello"}]}]
+    block = make_block(1, fields={"session_templates": old})
+    assert block.config("en").session_templates[0]["agenda"] == [{"minute": 0, "text": "Hello"}]
+    assert "card" not in block.settings_values("en")["session_templates"][0]["agenda"][0]
+    html = block.studio_view().body_html()
+    assert 'data-key="card"' in html

@@ -81,6 +81,34 @@ def test_agenda_lines_must_be_in_order_and_within_the_session():
     }
 
 
+def test_an_agenda_line_names_a_card_of_the_library_being_saved_or_none():
+    payload = valid_payload()
+    agenda = payload["session_templates"][2]["agenda"]
+    agenda[1]["card"] = "reflecting_team"
+    agenda[3]["card"] = ""
+    values = clean(payload)
+    lines = values["session_templates"][2]["agenda"]
+    assert lines[1] == {"minute": 15, "text": "Recap and today's goal", "card": "reflecting_team"}
+    assert "card" not in lines[3]  # "" is no card, stored without the key
+    assert [line.get("card") for line in lines] == [
+        "scaling", "reflecting_team", "dialogue_rules", None, "reflecting_team", None, None]
+
+
+@pytest.mark.parametrize("card", ["walk", 7, ["scaling"]])
+def test_a_card_outside_the_library_is_refused_beside_its_line(card):
+    payload = valid_payload()
+    payload["session_templates"][0]["agenda"][5]["card"] = card
+    assert errors_of(payload) == {"session_templates.0.agenda.5.card": "unknown_card"}
+
+
+def test_a_card_removed_from_the_library_in_the_same_save_is_refused_where_it_is_used():
+    payload = valid_payload()
+    payload["method_cards"] = [card for card in payload["method_cards"] if card["id"] != "reflecting_team"]
+    assert errors_of(payload) == {"session_templates.2.agenda.4.card": "unknown_card"}
+    payload["method_cards"] = []  # the library's own error says it all
+    assert errors_of(payload) == {"method_cards": "empty"}
+
+
 def test_a_template_needs_a_title_but_may_leave_goal_methods_and_agenda_empty():
     payload = valid_payload()
     payload["session_templates"] = [{"title": "", "goal": "", "methods": "", "agenda": []}]

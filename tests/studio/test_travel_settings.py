@@ -44,12 +44,15 @@ def test_the_config_reads_the_rate_as_a_decimal():
 def test_method_cards_are_checked_and_lines_split():
     cards = [{"title": "Walk", "purpose": "", "minutes": "30", "steps": "One\n\nTwo ", "questions": ["Why?"],
               "templates": "start, case_clinic"}]
-    values = clean({**valid_payload(), "method_cards": cards})
+    payload = valid_payload()
+    for template in payload["session_templates"]:  # a new library: the agendas name none of the default cards
+        template["agenda"] = [{"minute": line["minute"], "text": line["text"]} for line in template["agenda"]]
+    values = clean({**payload, "method_cards": cards})
     assert values["method_cards"] == [{"id": "walk", "title": "Walk", "purpose": "", "minutes": 30,
                                        "steps": ["One", "Two"], "questions": ["Why?"],
                                        "templates": ["start", "case_clinic"]}]
     bad = [{"title": "", "minutes": "0", "steps": ["x" * 501], "templates": "Not An Id"}]
-    assert errors_of({**valid_payload(), "method_cards": bad}) == {
+    assert errors_of({**payload, "method_cards": bad}) == {
         "method_cards.0.title": "required", "method_cards.0.minutes": "too_small",
         "method_cards.0.steps": "too_long", "method_cards.0.templates": "invalid_id"}
     assert errors_of({**valid_payload(), "method_cards": []}) == {"method_cards": "empty"}

@@ -110,8 +110,9 @@ class StudioEditorMixin:
             "card_fields": [
                 ("title", _("Title"), 0), ("purpose", _("Purpose"), 2), ("minutes", _("Time (minutes)"), 0),
                 ("steps", _("Steps, one per line"), 4), ("questions", _("Questions, one per line"), 3),
-                ("templates", _("Session template ids where the card is used (separated by spaces)"), 0),
-            ],
+            ],  # and the session templates it is used in, as checkboxes (method_card.html)
+            # An agenda line links a card of the saved library; cards added since appear after a save.
+            "card_options": [(card["id"], card["title"]) for card in config.method_cards],
             "teamset_options": self._teamset_options(),
             "message_kind_options": [(kind, LABELS[kind], kind in config.message_kinds) for kind in KINDS],
         }
