@@ -25,10 +25,13 @@ class LiveMixin:
         config = self.current_config()
         templates = config.session_templates
         number = state.session.number
-        template_id = templates[number - 1].get("id", "") if 0 < number <= len(templates) else ""
+        template = templates[number - 1] if 0 < number <= len(templates) else None
+        # the card of the current agenda line comes first and open, the template's others folded
+        card, other_cards = method_cards.cards_for_part(
+            config.method_cards, template, state.current.minute if state.current else None)
         return {
             "state": state, "language": language, "statuses": ATTENDANCE_STATUSES,
-            "cards": method_cards.cards_for_template(config.method_cards, template_id),
+            "card": card, "cards": other_cards,
             "urls": {name: self.runtime.handler_url(self, name) for name in HANDLERS},
             "limits": {"notes": NOTES_MAX, "action": live.ACTION_MAX, "turn_minutes": TURN_MINUTES_MAX},
             "time_zone": timezone.get_current_timezone_name(),
