@@ -30,6 +30,7 @@ def test_the_facilitator_opens_the_page_and_others_are_refused(session_id):
     status, html = live_page(block_for(20), session_id)
     assert status == 200 and "Start the session" in html and "Dialogue rules" in html
     assert html.startswith("<!DOCTYPE html>") and "Shuffle and start a round" in html
+    assert "Europe/Helsinki" not in html and "Finland Time" in html  # the zone by its readable name
     assert 'href="' in whole_view(block_for(20))
     assert "Run session 1" in whole_view(block_for(20))
     assert "Run session 1" not in whole_view(block_for(41))

@@ -1,6 +1,6 @@
 """Live session mode: "Run this session" opens a page of its own (projector, phone, keyboard) whose
 forms call the JSON handlers below; each answers with the page's panels re-rendered."""
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from webob import Response
 
@@ -34,7 +34,7 @@ class LiveMixin:
             "card": card, "cards": other_cards,
             "urls": {name: self.runtime.handler_url(self, name) for name in HANDLERS},
             "limits": {"notes": NOTES_MAX, "action": live.ACTION_MAX, "turn_minutes": TURN_MINUTES_MAX},
-            "time_zone": timezone.get_current_timezone_name(),
+            "time_zone": self.time_zone_label(),  # "Finland Time", not the zone id
             "css_url": self.runtime.local_resource_url(self, "static/css/live.css"),
             "js_url": self.runtime.local_resource_url(self, "static/js/live.js"),
         }
