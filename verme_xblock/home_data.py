@@ -30,7 +30,7 @@ class NextSession:
 class Task:
     """One thing to do now: `kind` names it (templates word it), `section` is where it is done."""
 
-    kind: str  # reflection, plan, practices, attendance, reports, below_minimum, waiting, choose_group
+    kind: str  # reflection, actions, plan, practices, attendance, reports, below_minimum, waiting, choose_group
     section: str
     count: int = 1
     label: str = ""  # a session or group name the task is about

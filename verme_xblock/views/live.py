@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from webob import Response
 
 from .. import formatting, i18n, method_cards, rendering, validation
-from ..api import live
+from ..api import action_points, live
 from ..api import sessions as api_sessions
 from ..errors import Refusal
 from ..group_data import ATTENDANCE_STATUSES
@@ -107,6 +107,15 @@ class LiveMixin:
         done = validation.boolean(payload, "done", default=True)
         session_id = live.set_action_done(self.block_key, viewer, action_id, done)
         return self.live_reply(session_id, _("Action point updated."))
+
+    @json_api()
+    def action_point_done(self, payload, viewer):
+        """The owner or a facilitator marks an action point done from the group space (not the live page)."""
+        action_id = object_id(payload, "action_id")
+        done = validation.boolean(payload, "done", default=True)
+        group_id = action_points.set_done(self.block_key, viewer, action_id, done)
+        return self.groups_reply(payload, _("Action point marked done.") if done else _("Action point reopened."),
+                                 focus_group_id=group_id)
 
     @json_api()
     def live_attendance(self, payload, viewer):
