@@ -37,8 +37,8 @@ def test_the_group_sees_each_action_point_with_its_owner_and_its_own_marked(worl
     html = group_section(block_for(41))
     assert "Try exit tickets" in html and "Visit Aino&#x27;s lesson" in html
     assert "<strong>Aino (you)</strong>" in html and "Mikko (you)" not in html
-    assert "Mark done<span class=\"visually-hidden\">: Try exit tickets" in html  # own: a button
-    assert "Mark done<span class=\"visually-hidden\">: Visit Aino" not in html  # another's: none
+    assert 'aria-label="Mark done: Try exit tickets"' in html  # own: a button
+    assert 'aria-label="Mark done: Visit Aino' not in html  # another's: none
     facilitator = group_section(block_for(20))
     assert "(you)" not in facilitator and facilitator.count('data-action="action_point_done"') == 2
 
@@ -76,7 +76,7 @@ def test_the_owner_marks_done_and_a_facilitator_reopens(world):
     assert body["message"] == "Action point marked done."
     assert ActionPoint.objects.get(id=world["41"]).done and not ActionPoint.objects.get(id=world["42"]).done
     assert "<s>Try exit tickets</s>" in body["html"] and "(done)" in body["html"]
-    assert "Reopen<span class=\"visually-hidden\">: Try exit tickets" in body["html"]
+    assert 'aria-label="Reopen: Try exit tickets"' in body["html"]
     status, body = call_handler(block_for(20), "action_point_done", {"action_id": world["41"], "done": False})
     assert status == 200 and body["message"] == "Action point reopened."
     assert not ActionPoint.objects.get(id=world["41"]).done

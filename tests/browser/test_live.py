@@ -137,3 +137,32 @@ def test_the_live_page_in_finnish(open_block, assert_accessible, live_server, sc
     page.evaluate("document.querySelectorAll('[data-live-root] details').forEach(d => { d.open = true; })")
     assert_accessible(page, LIVE)
     shoot_page(page, "live-session-fi")
+
+
+def test_a_member_finds_her_action_point_and_marks_it_done(open_block, assert_accessible):
+    seed()
+    from demo.seed import STAFF
+    from verme_xblock.api import live
+    from verme_xblock.models import MentoringSession
+
+    session = MentoringSession.objects.get(group__name="New teachers, autumn", number=1)
+    for text, owner in (("Try exit tickets in two lessons", "learner_aino"), ("Share the rubric", "learner_mikko")):
+        live.add_action(session.group.block_key, STAFF, session.id, text=text, owner_id=owner)
+    page = open_block("learner_aino")
+    page.get_by_role("link", name="Your open action points: 1.").click()  # a task on the home view
+    page.wait_for_selector('[data-verme-panel="group"]:not([aria-busy])')
+    details = page.locator('[data-session="1"]')
+    details.get_by_text("Plan of session 1", exact=True).click()
+    mine = details.get_by_role("listitem").filter(has_text="Try exit tickets in two lessons")
+    expect(mine).to_contain_text("Aino Virtanen (you)")
+    others = details.get_by_role("listitem").filter(has_text="Share the rubric")
+    expect(others).to_contain_text("Mikko Nieminen")
+    expect(others.get_by_role("button")).to_have_count(0)  # only the owner and the facilitators mark it
+    assert_accessible(page)
+    mine.get_by_role("button", name="Mark done: Try exit tickets in two lessons").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Action point marked done.")
+    mine = page.locator('[data-session="1"]').get_by_role("listitem").filter(has_text="Try exit tickets")
+    expect(mine).to_contain_text("(done)")
+    expect(mine.get_by_role("button", name="Reopen: Try exit tickets in two lessons")).to_be_focused()
+    open_section(page, "home", "Home")
+    expect(page.locator('[data-task="actions"]')).to_have_count(0)
