@@ -16,6 +16,8 @@ class NextSession:
     place: str  # the session's place, else the group's
     meeting_url: str  # a link to the online meeting, when the group has one
     remaining: int  # sessions still to come after this one
+    session_id: int = 0
+    goal: str = ""
 
     @property
     def ends_at(self):
@@ -24,6 +26,17 @@ class NextSession:
     @property
     def place_is_link(self):
         return self.place.lower().startswith(("https://", "http://"))
+
+
+def next_session_of(session, remaining):
+    """The NextSession of a MentoringSession read with its group (`select_related("group")`)."""
+    group = session.group
+    return NextSession(
+        group_id=group.id, group_name=group.name, number=session.number, title=session.title,
+        methods=session.methods, starts_at=session.starts_at, duration_minutes=session.duration_minutes,
+        place=session.place or group.place, meeting_url=group.meeting_url, remaining=remaining,
+        session_id=session.id, goal=session.goal,
+    )
 
 
 @dataclass(frozen=True)

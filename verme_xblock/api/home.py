@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..home_data import Home, NextSession, Task
+from ..home_data import Home, Task, next_session_of
 from ..models import (
     ActionPoint,
     Attendance,
@@ -82,7 +82,7 @@ def _season(block_key, viewer, group_ids, now):
         held = [s for s in season if s.starts_at <= now]
         upcoming = [s for s in season if s.starts_at > now]
         if upcoming:
-            next_sessions.append(_next(upcoming[0], len(upcoming) - 1))
+            next_sessions.append(next_session_of(upcoming[0], len(upcoming) - 1))
         if group_id == viewer.group_id:
             due = [s for s in held if not s.reflected]
             if due:
@@ -98,15 +98,6 @@ def _season(block_key, viewer, group_ids, now):
         tasks.append(task("actions", open_actions))
     next_sessions.sort(key=lambda session: session.starts_at)
     return next_sessions, tasks
-
-
-def _next(session, remaining):
-    group = session.group
-    return NextSession(
-        group_id=group.id, group_name=group.name, number=session.number, title=session.title,
-        methods=session.methods, starts_at=session.starts_at, duration_minutes=session.duration_minutes,
-        place=session.place or group.place, meeting_url=group.meeting_url, remaining=remaining,
-    )
 
 
 def _baseline_done(block_key, viewer):
