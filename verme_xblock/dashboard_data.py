@@ -104,7 +104,7 @@ class FacilitatedGroup:
     """A facilitator's overview of one group: its figures, the next session and what changed."""
 
     figures: GroupFigures
-    next_session: object  # a MentoringSession-like object (title, goal, methods, agenda, starts_at) or None
+    next_session: object  # home_data.NextSession (when, where, sessions after it) or None
     plan_updated_at: object  # aware datetime or None before the first save
     last_held_at: object  # start of the last session held, or None
     reflections: tuple  # SessionCount per session held, in time order

@@ -2,7 +2,7 @@
 
 Only `api` builds them, and only for people who may see the group (members, facilitators, staff).
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
@@ -115,6 +115,7 @@ class GroupSpace:
     plan: PlanInfo
     is_member: bool
     can_facilitate: bool
+    actions: dict = field(default_factory=dict)  # session id -> (live_data.ActionPointInfo, …)
 
     @property
     def next_session(self):

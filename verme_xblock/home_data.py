@@ -16,6 +16,8 @@ class NextSession:
     place: str  # the session's place, else the group's
     meeting_url: str  # a link to the online meeting, when the group has one
     remaining: int  # sessions still to come after this one
+    session_id: int = 0
+    goal: str = ""
 
     @property
     def ends_at(self):
@@ -29,11 +31,22 @@ class NextSession:
 COUNT_SHOWN_MAX = 99  # larger counts read "99+": counting further would read rows nobody looks at
 
 
+def next_session_of(session, remaining):
+    """The NextSession of a MentoringSession read with its group (`select_related("group")`)."""
+    group = session.group
+    return NextSession(
+        group_id=group.id, group_name=group.name, number=session.number, title=session.title,
+        methods=session.methods, starts_at=session.starts_at, duration_minutes=session.duration_minutes,
+        place=session.place or group.place, meeting_url=group.meeting_url, remaining=remaining,
+        session_id=session.id, goal=session.goal,
+    )
+
+
 @dataclass(frozen=True)
 class Task:
     """One thing to do now: `kind` names it (templates word it), `section` is where it is done."""
 
-    kind: str  # reflection, plan, practices, attendance, reports, below_minimum, waiting, choose_group
+    kind: str  # reflection, actions, plan, practices, attendance, reports, below_minimum, waiting, choose_group
     section: str
     count: int = 1
     label: str = ""  # a session or group name the task is about

@@ -29,6 +29,28 @@ def cards_for_template(cards, template_id):
     return tuple(card for card in cards if template_id and template_id in card.get("templates", ()))
 
 
+def linked_card_id(template, minute):
+    """The card id that the template's agenda line starting at `minute` names ("" when none).
+
+    The line is found by its minute, not its position: a facilitator who edits a session's agenda
+    keeps the template's link for the part that starts at the same time."""
+    for line in (template or {}).get("agenda", ()):
+        try:
+            if int(line.get("minute")) == minute:
+                return str(line.get("card") or "")
+        except (TypeError, ValueError):
+            continue
+    return ""
+
+
+def cards_for_part(cards, template, minute):
+    """(the card linked to the agenda line at `minute`, or None; the template's other cards)."""
+    card_id = linked_card_id(template, minute) if minute is not None else ""
+    current = next((card for card in cards if card_id and card.get("id") == card_id), None)
+    others = tuple(card for card in cards_for_template(cards, (template or {}).get("id", "")) if card is not current)
+    return current, others
+
+
 @functools.cache
 def _load_feedback(language):
     with open(FOLDER.parent / "feedback_items" / f"{language}.json", encoding="utf-8") as data:

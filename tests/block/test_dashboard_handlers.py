@@ -106,6 +106,22 @@ def test_views_per_role(groups):
     assert "session_print" in learner_html  # members print their session plans too
 
 
+def test_my_groups_opens_each_card_with_the_next_session_when_where_and_how_many_are_left(groups):
+    _north, south = groups
+    south.place, south.meeting_url = "Room 12, Harbour campus", "https://meet.example/south"
+    south.save()
+    html = block_for("21").render("student_view", {"section": "mygroups"}).body_html()
+    card = html.split('data-facilitated-group="South"', 1)[1]
+    top = card[:card.index('<dl class="verme-facts">')]  # above the group's figures
+    assert "Next session 3: Session 3" in top and "Sessions after this one: 0." in top
+    assert "Place: Room 12, Harbour campus" in top and 'href="https://meet.example/south"' in top
+    assert "Finland Time" in top and "Europe/Helsinki" not in top
+    MentoringSession.objects.filter(group=south, number=3).update(place="https://meet.example/third")
+    html = block_for("21").render("student_view", {"section": "mygroups"}).body_html()
+    top = html.split('data-facilitated-group="South"', 1)[1].split('<dl class="verme-facts">', 1)[0]
+    assert 'href="https://meet.example/third"' in top and "join the meeting" in top and "Place:" not in top
+
+
 def test_a_learner_without_group_is_listed_and_staff_place_them(groups):
     north, _south = groups
     get_user_model().objects.create(id=77, username="u77", first_name="User", last_name="77")

@@ -30,6 +30,7 @@ def test_the_facilitator_opens_the_page_and_others_are_refused(session_id):
     status, html = live_page(block_for(20), session_id)
     assert status == 200 and "Start the session" in html and "Dialogue rules" in html
     assert html.startswith("<!DOCTYPE html>") and "Shuffle and start a round" in html
+    assert "Europe/Helsinki" not in html and "Finland Time" in html  # the zone by its readable name
     assert 'href="' in whole_view(block_for(20))
     assert "Run session 1" in whole_view(block_for(20))
     assert "Run session 1" not in whole_view(block_for(41))
@@ -86,3 +87,36 @@ def test_every_payload_in_notes_and_action_points_renders_inert(session_id):
         ActionPoint.objects.all().delete()
         if index % 5 == 0:  # the notes become the minutes that members see
             assert dangerous_parts(whole_view(block_for(41))) == [], payload
+
+
+def templates_with_cards(**cards_by_minute):
+    """The English default templates, the first one's agenda lines linked to cards by minute ("m0": id)."""
+    from verme_xblock.defaults import defaults_for
+
+    templates = defaults_for("en")["session_templates"]
+    for line in templates[0]["agenda"]:
+        line["card"] = cards_by_minute.get(f"m{line['minute']}", "")
+    return templates
+
+
+def test_the_card_of_the_current_agenda_line_comes_first_and_open(session_id):
+    fields = {"session_templates": templates_with_cards(m0="scaling", m15="reflecting_team")}
+    status, html = live_page(block_for(20, fields=fields), session_id)
+    assert status == 200
+    assert "Method card for this part: Scaling 0–10 (15 min)" in html  # the first line, before the start too
+    assert 'data-live-card="scaling"' in html and "Other method cards of this session" in html
+    others = html.split("Other method cards of this session", 1)[1]
+    assert "Dialogue rules" in others and "Scaling 0–10" not in others  # the template's others, folded
+
+    status, body = call_handler(block_for(20, fields=fields), "live_item", {"session_id": session_id, "index": 1})
+    assert status == 200, body
+    assert "Method card for this part: Reflecting team" in body["html"]  # a card of another template too
+    assert 'data-live-card="scaling"' not in body["html"]
+
+
+def test_without_a_card_for_the_current_line_the_template_cards_stay_folded(session_id):
+    for fields in ({}, {"session_templates": templates_with_cards(m0="no_such_card")}):
+        status, html = live_page(block_for(20, fields=fields), session_id)
+        assert status == 200
+        assert "Method card for this part" not in html and "Other method cards" not in html
+        assert '<details class="verme-live-card"><summary>Dialogue rules' in html

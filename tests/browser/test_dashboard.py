@@ -1,11 +1,13 @@
 """The staff dashboard, the facilitator's overview, report downloads and the printable plan, as people click them."""
 import csv
 import io
+import re
 from pathlib import Path
 
 from playwright.sync_api import expect
 
 from demo.seed import seed
+from verme_xblock.models import MentoringGroup
 
 BLOCK = '[data-block-type="verme"]'
 
@@ -62,6 +64,8 @@ def test_staff_sees_every_group_sorts_downloads_and_places_a_learner(open_block,
 
 def test_facilitator_sees_only_their_own_group_and_prints_the_next_session(open_block, assert_accessible):
     seed()
+    MentoringGroup.objects.filter(name="Study counsellors").update(
+        place="Room 12, Harbour campus", meeting_url="https://meet.example/counsellors")
     page = open_block("facilitator_johan", section="mygroups")
     dashboard = page.locator("[data-verme-dashboard]")
     expect(dashboard.locator("[data-facilitated-group]")).to_have_count(1)
@@ -76,6 +80,14 @@ def test_facilitator_sees_only_their_own_group_and_prints_the_next_session(open_
     participants = rows[1:rows.index([])]
     assert {row[3] for row in participants} == {"Study counsellors"} and len(participants) == 2
 
+    # Each group's card opens with its next session: when, where, and how many sessions follow it.
+    card = dashboard.get_by_role("article", name="Study counsellors")
+    next_session = card.get_by_role("region", name=re.compile(r"^Next session 4: "))
+    expect(next_session).to_contain_text("Place: Room 12, Harbour campus")
+    expect(next_session).to_contain_text("Sessions after this one: 1.")
+    expect(next_session.get_by_role("link", name="Online meeting link")).to_have_attribute(
+        "href", "https://meet.example/counsellors")
+    expect(card.get_by_role("heading", level=5).first).to_have_text(re.compile(r"^Next session 4: "))  # at the top
     first = dashboard.locator("[data-print-next]")
     with page.context.expect_page() as popup:
         first.click()

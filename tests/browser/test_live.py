@@ -1,10 +1,12 @@
 """Live session mode as a facilitator runs session 1: the agenda timer, a speaking round, notes on two
 devices, an action point and attendance on one screen, surviving a reload."""
 from playwright.sync_api import expect
+from workbench.runtime import WorkbenchRuntime
 
 from demo.seed import seed
 from tests.browser.test_home import open_section
 from tests.browser.test_season import SCREENSHOTS
+from verme_xblock.defaults import defaults_for
 
 LIVE = "[data-live-root]"
 
@@ -12,6 +14,17 @@ LIVE = "[data-live-root]"
 def live_url(page, number):
     link = page.get_by_role("link", name=f"Run session {number} (opens in a new tab)")
     return link.get_attribute("href")
+
+
+def link_cards(usage_id, language, **cards_by_minute):
+    """Link session 1's agenda lines to method cards ("m0": card id) in the block's session templates,
+    as Studio saves them."""
+    templates = defaults_for(language)["session_templates"]
+    for line in templates[0]["agenda"]:
+        line["card"] = cards_by_minute.get(f"m{line['minute']}", "")
+    block = WorkbenchRuntime("staff_sanna").get_block(usage_id)
+    block.session_templates = templates
+    block.save()
 
 
 def shoot_page(page, name):
@@ -22,8 +35,9 @@ def shoot_page(page, name):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-def test_a_facilitator_runs_session_one(open_block, assert_accessible, browser, live_server):
+def test_a_facilitator_runs_session_one(open_block, assert_accessible, browser, live_server, scenarios):
     seed()
+    link_cards(scenarios["en"], "en", m0="scaling", m15="dialogue_rules")
     page = open_block("facilitator_maija")
     open_section(page, "group", "My group and sessions")  # the sessions, each with its live-mode link
     url = live_url(page, 1)
@@ -32,9 +46,16 @@ def test_a_facilitator_runs_session_one(open_block, assert_accessible, browser, 
     assert_accessible(page, LIVE)
     announce = live.locator("[data-live-announce]")
 
+    cards = live.get_by_role("region", name="Method cards")
     live.get_by_role("button", name="Start the session").click()
     expect(announce).to_have_text("Agenda item started.")
     expect(live.locator("[data-live-current]")).to_have_text("Check-in round (scale 0–10)")
+    now_card = cards.get_by_role("article")
+    expect(now_card.get_by_role("heading", level=3)).to_have_text("Method card for this part: Scaling 0–10 (15 min)")
+    expect(now_card.get_by_role("heading", name="Steps")).to_be_visible()  # open, not folded
+    others = cards.locator("details.verme-live-others")
+    expect(others.locator("> summary")).to_have_text("Other method cards of this session")
+    expect(others.get_by_text("Dialogue rules (15 min)")).to_be_hidden()  # folded until opened
     timer = live.locator('[data-live-panel="agenda"] [data-timer]')
     expect(timer).to_contain_text("left")
     first_reading = timer.text_content()
@@ -42,6 +63,9 @@ def test_a_facilitator_runs_session_one(open_block, assert_accessible, browser, 
     assert timer.text_content() != first_reading  # the timer runs
     live.get_by_role("button", name="Next item").click()
     expect(live.locator("[data-live-current]")).to_have_text("Recap and today's goal")
+    expect(now_card.get_by_role("heading", level=3)).to_have_text("Method card for this part: Dialogue rules (15 min)")
+    cards.get_by_text("Other method cards of this session").click()
+    expect(cards.get_by_text("Scaling 0–10 (15 min)")).to_be_visible()
 
     live.get_by_label("Minutes per speaker").fill("2")
     live.get_by_role("button", name="Shuffle and start a round").click()
@@ -85,6 +109,7 @@ def test_a_facilitator_runs_session_one(open_block, assert_accessible, browser, 
 
     page.reload()
     expect(live.locator("[data-live-current]")).to_have_text("Recap and today's goal")
+    expect(now_card.get_by_role("heading", level=3)).to_contain_text("Dialogue rules")  # the card survives a reload
     expect(notes).to_have_value("Check-in: everyone at 6 or above.\nAino: a hard week.\nMikko: new course starts.")
     expect(live.get_by_role("group", name="Oskar Lindqvist").get_by_label("Absent")).to_be_checked()
     page.keyboard.press("Tab")  # keyboard: the first control takes focus visibly
@@ -97,8 +122,9 @@ def test_a_facilitator_runs_session_one(open_block, assert_accessible, browser, 
     expect(page.locator('[data-session="1"]')).to_contain_text("Mikko: new course starts.")  # the minutes
 
 
-def test_the_live_page_in_finnish(open_block, assert_accessible, live_server):
+def test_the_live_page_in_finnish(open_block, assert_accessible, live_server, scenarios):
     seed()
+    link_cards(scenarios["fi"], "fi", m0="scaling")
     page = open_block("facilitator_maija", scenario="verme.1", lang="fi")
     open_section(page, "group", "Oma ryhmä ja tapaamiset")
     url = page.get_by_role("link", name="Vedä tapaaminen 1 (avautuu uuteen välilehteen)").get_attribute("href")
@@ -107,6 +133,36 @@ def test_the_live_page_in_finnish(open_block, assert_accessible, live_server):
     live.get_by_role("button", name="Aloita tapaaminen").click()
     expect(live.locator("[data-live-announce]")).to_have_text("Asialistan kohta aloitettu.")
     expect(live.locator('[data-live-panel="agenda"] [data-timer]')).to_contain_text("jäljellä")
+    expect(live.get_by_role("article")).to_contain_text("Tämän kohdan menetelmäkortti")
     page.evaluate("document.querySelectorAll('[data-live-root] details').forEach(d => { d.open = true; })")
     assert_accessible(page, LIVE)
     shoot_page(page, "live-session-fi")
+
+
+def test_a_member_finds_her_action_point_and_marks_it_done(open_block, assert_accessible):
+    seed()
+    from demo.seed import STAFF
+    from verme_xblock.api import live
+    from verme_xblock.models import MentoringSession
+
+    session = MentoringSession.objects.get(group__name="New teachers, autumn", number=1)
+    for text, owner in (("Try exit tickets in two lessons", "learner_aino"), ("Share the rubric", "learner_mikko")):
+        live.add_action(session.group.block_key, STAFF, session.id, text=text, owner_id=owner)
+    page = open_block("learner_aino")
+    page.get_by_role("link", name="Your open action points: 1.").click()  # a task on the home view
+    page.wait_for_selector('[data-verme-panel="group"]:not([aria-busy])')
+    details = page.locator('[data-session="1"]')
+    details.get_by_text("Plan of session 1", exact=True).click()
+    mine = details.get_by_role("listitem").filter(has_text="Try exit tickets in two lessons")
+    expect(mine).to_contain_text("Aino Virtanen (you)")
+    others = details.get_by_role("listitem").filter(has_text="Share the rubric")
+    expect(others).to_contain_text("Mikko Nieminen")
+    expect(others.get_by_role("button")).to_have_count(0)  # only the owner and the facilitators mark it
+    assert_accessible(page)
+    mine.get_by_role("button", name="Mark done: Try exit tickets in two lessons").click()
+    expect(page.locator("[data-verme-live]")).to_have_text("Action point marked done.")
+    mine = page.locator('[data-session="1"]').get_by_role("listitem").filter(has_text="Try exit tickets")
+    expect(mine).to_contain_text("(done)")
+    expect(mine.get_by_role("button", name="Reopen: Try exit tickets in two lessons")).to_be_focused()
+    open_section(page, "home", "Home")
+    expect(page.locator('[data-task="actions"]')).to_have_count(0)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ..dashboard_data import FacilitatedGroup, GroupFigures, PrintablePlan, SessionCount, UnplacedLearner
 from ..errors import forbidden, not_found
 from ..group_data import Member
+from ..home_data import next_session_of
 from ..models import (
     Attendance,
     Membership,
@@ -162,7 +163,8 @@ def facilitated_groups(block_key, viewer, now=None):
     figures = group_figures(block_key, only_mine, now=now, include_archived=False)
     ids = [group.id for group in figures]
     sessions = {}
-    for session in MentoringSession.objects.filter(group_id__in=ids).order_by("starts_at", "number"):
+    for session in (MentoringSession.objects.filter(group_id__in=ids).select_related("group")
+                    .order_by("starts_at", "number")):
         sessions.setdefault(session.group_id, []).append(session)
     submitted = dict(
         Reflection.objects.filter(group_id__in=ids, status=Reflection.SUBMITTED, slot__gt=0)
@@ -179,7 +181,7 @@ def facilitated_groups(block_key, viewer, now=None):
         upcoming = [s for s in mine if s.starts_at >= now]
         result.append(FacilitatedGroup(
             figures=group,
-            next_session=upcoming[0] if upcoming else None,
+            next_session=next_session_of(upcoming[0], len(upcoming) - 1) if upcoming else None,
             plan_updated_at=plans.get(group.id),
             last_held_at=held[-1].starts_at if held else None,
             reflections=tuple(SessionCount(s.number, s.title, s.starts_at, submitted.get(s.id, 0)) for s in held),

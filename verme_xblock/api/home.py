@@ -1,15 +1,26 @@
 """The home view: what one person needs now, in a handful of queries whatever the data.
 
-A member gets their group's next session, the reflection due, a plan changed and good practices
-shared since they last opened those sections; a facilitator also the attendance still to record
-and the open reports of their groups; course staff the groups below their minimum size, the
-people waiting for a group and the open reports of the course.
+A member gets their group's next session, the reflection due, their own open action points, a plan
+changed and good practices shared since they last opened those sections; a facilitator also the
+attendance still to record and the open reports of their groups; course staff the groups below
+their minimum size, the people waiting for a group and the open reports of the course.
 """
-from django.db.models import Count, Exists, F, OuterRef
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..home_data import COUNT_SHOWN_MAX, Home, NextSession, Task
-from ..models import Attendance, Membership, MentoringGroup, MentoringSession, Post, ProgressPlan, Reflection, Visitor
+from ..home_data import COUNT_SHOWN_MAX, Home, Task, next_session_of
+from ..models import (
+    ActionPoint,
+    Attendance,
+    Membership,
+    MentoringGroup,
+    MentoringSession,
+    Post,
+    ProgressPlan,
+    Reflection,
+    Visitor,
+)
 from .bank import visible_posts
 from .dashboard import open_report_count
 
@@ -17,7 +28,7 @@ from .dashboard import open_report_count
 SECTION_OF = {
     "reflection": "reflections", "baseline": "reflections", "plan": "plan", "practices": "bank",
     "attendance": "group", "reports": "bank", "below_minimum": "people", "waiting": "people",
-    "choose_group": "group",
+    "choose_group": "group", "actions": "group",
 }
 
 
@@ -47,23 +58,33 @@ def home(block_key, viewer, seen, now=None, seen_post_id=None):
     return Home(tuple(next_sessions), tuple(tasks))
 
 
+def _open_actions(viewer):
+    """The viewer's open action points of one session, counted inside the query of the sessions."""
+    mine = (ActionPoint.objects.filter(session=OuterRef("pk"), owner_id=viewer.user_id, done=False)
+            .order_by().values("session").annotate(count=Count("id")).values("count"))
+    return Coalesce(Subquery(mine, output_field=IntegerField()), Value(0))
+
+
 def _season(block_key, viewer, group_ids, now):
-    """Next sessions, the reflection due and attendance to record, from one query of the sessions."""
+    """Next sessions, the reflection due, the person's open action points and attendance to record,
+    from one query of the sessions (a cancelled session still counts for its action points)."""
     submitted = Reflection.objects.filter(block_key=block_key, user_id=viewer.user_id, session=OuterRef("pk"),
                                           status=Reflection.SUBMITTED)
-    sessions = list(
-        MentoringSession.objects.filter(group_id__in=group_ids, cancelled=False)
+    every = list(
+        MentoringSession.objects.filter(group_id__in=group_ids)
         .select_related("group")
-        .annotate(reflected=Exists(submitted), recorded=Exists(Attendance.objects.filter(session=OuterRef("pk"))))
+        .annotate(reflected=Exists(submitted), recorded=Exists(Attendance.objects.filter(session=OuterRef("pk"))),
+                  open_actions=_open_actions(viewer))
         .order_by("group_id", "starts_at", "number")
     )
+    sessions = [s for s in every if not s.cancelled]
     next_sessions, tasks = [], []
     for group_id in group_ids:
         season = [s for s in sessions if s.group_id == group_id]
         held = [s for s in season if s.starts_at <= now]
         upcoming = [s for s in season if s.starts_at > now]
         if upcoming:
-            next_sessions.append(_next(upcoming[0], len(upcoming) - 1))
+            next_sessions.append(next_session_of(upcoming[0], len(upcoming) - 1))
         if group_id == viewer.group_id:
             due = [s for s in held if not s.reflected]
             if due:
@@ -74,17 +95,11 @@ def _season(block_key, viewer, group_ids, now):
             unrecorded = [s for s in held if not s.recorded]
             if unrecorded:
                 tasks.append(task("attendance", len(unrecorded), unrecorded[-1].group.name))
+    open_actions = sum(s.open_actions for s in every if s.group_id == viewer.group_id)
+    if open_actions:
+        tasks.append(task("actions", open_actions))
     next_sessions.sort(key=lambda session: session.starts_at)
     return next_sessions, tasks
-
-
-def _next(session, remaining):
-    group = session.group
-    return NextSession(
-        group_id=group.id, group_name=group.name, number=session.number, title=session.title,
-        methods=session.methods, starts_at=session.starts_at, duration_minutes=session.duration_minutes,
-        place=session.place or group.place, meeting_url=group.meeting_url, remaining=remaining,
-    )
 
 
 def _baseline_done(block_key, viewer):

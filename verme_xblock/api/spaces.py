@@ -1,13 +1,15 @@
-"""A group's own space: roster, sessions, attendance and plan, for the people allowed to see it.
+"""A group's own space: roster, sessions, attendance, action points and plan, for the people allowed
+to see it.
 
 "What is shared in the group stays in the group": members, the group's facilitators and course
-staff only. A constant number of queries, whatever the size of the group or its season.
-"""
+staff only (a session's action points too, each with its owner's name). A constant number of
+queries, whatever the size of the group or its season."""
 from django.utils.translation import gettext as _
 
 from ..errors import forbidden, not_found
 from ..group_data import GroupSpace, Member
 from ..models import MentoringGroup
+from . import action_points
 from .groups import summary_of, with_summary_data
 from .plans import plan_of
 from .sessions import sessions_of
@@ -34,4 +36,5 @@ def group_space(block_key, viewer, group_id, now=None):
         plan=plan_of(group.id, viewer),
         is_member=viewer.group_id == group.id,
         can_facilitate=viewer.facilitates(group.id),
+        actions=action_points.of_group(group.id),
     )

@@ -85,6 +85,7 @@ class DashboardMixin:
             else sum(item.figures.open_reports for item in facilitated),
             "reports": {kind: self.runtime.handler_url(self, handler) for kind, handler in REPORTS.items()},
             "print_url": self.print_url_prefix(),
+            "time_zone": self.time_zone_label(),
         }
 
     def print_url_prefix(self):

@@ -1,11 +1,11 @@
 """Live session mode: "Run this session" opens a page of its own (projector, phone, keyboard) whose
 forms call the JSON handlers below; each answers with the page's panels re-rendered."""
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from webob import Response
 
 from .. import formatting, i18n, method_cards, rendering, validation
-from ..api import live
+from ..api import action_points, live
 from ..api import sessions as api_sessions
 from ..errors import Refusal
 from ..group_data import ATTENDANCE_STATUSES
@@ -25,13 +25,16 @@ class LiveMixin:
         config = self.current_config()
         templates = config.session_templates
         number = state.session.number
-        template_id = templates[number - 1].get("id", "") if 0 < number <= len(templates) else ""
+        template = templates[number - 1] if 0 < number <= len(templates) else None
+        # the card of the current agenda line comes first and open, the template's others folded
+        card, other_cards = method_cards.cards_for_part(
+            config.method_cards, template, state.current.minute if state.current else None)
         return {
             "state": state, "language": language, "statuses": ATTENDANCE_STATUSES,
-            "cards": method_cards.cards_for_template(config.method_cards, template_id),
+            "card": card, "cards": other_cards,
             "urls": {name: self.runtime.handler_url(self, name) for name in HANDLERS},
             "limits": {"notes": NOTES_MAX, "action": live.ACTION_MAX, "turn_minutes": TURN_MINUTES_MAX},
-            "time_zone": timezone.get_current_timezone_name(),
+            "time_zone": self.time_zone_label(),  # "Finland Time", not the zone id
             "css_url": self.runtime.local_resource_url(self, "static/css/live.css"),
             "js_url": self.runtime.local_resource_url(self, "static/js/live.js"),
         }
@@ -104,6 +107,15 @@ class LiveMixin:
         done = validation.boolean(payload, "done", default=True)
         session_id = live.set_action_done(self.block_key, viewer, action_id, done)
         return self.live_reply(session_id, _("Action point updated."))
+
+    @json_api()
+    def action_point_done(self, payload, viewer):
+        """The owner or a facilitator marks an action point done from the group space (not the live page)."""
+        action_id = object_id(payload, "action_id")
+        done = validation.boolean(payload, "done", default=True)
+        group_id = action_points.set_done(self.block_key, viewer, action_id, done)
+        return self.groups_reply(payload, _("Action point marked done.") if done else _("Action point reopened."),
+                                 focus_group_id=group_id)
 
     @json_api()
     def live_attendance(self, payload, viewer):
