@@ -114,8 +114,14 @@ def test_the_card_of_the_current_agenda_line_comes_first_and_open(session_id):
     assert 'data-live-card="scaling"' not in body["html"]
 
 
+def test_the_default_templates_link_the_check_in_round_to_scaling(session_id):
+    status, html = live_page(block_for(20), session_id)
+    assert status == 200 and "Method card for this part: Scaling 0–10" in html
+
+
 def test_without_a_card_for_the_current_line_the_template_cards_stay_folded(session_id):
-    for fields in ({}, {"session_templates": templates_with_cards(m0="no_such_card")}):
+    for fields in ({"session_templates": templates_with_cards()},
+                   {"session_templates": templates_with_cards(m0="no_such_card")}):
         status, html = live_page(block_for(20, fields=fields), session_id)
         assert status == 200
         assert "Method card for this part" not in html and "Other method cards" not in html
