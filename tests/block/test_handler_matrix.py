@@ -282,8 +282,8 @@ def test_handler_in_shape(name, shape):
 
 def _writes(name):
     reads = {"bank_list", "groups_show", "groups_page", "group_search", "reflection_figures_show", "studio_save",
-             "studio_preview", "studio_defaults", "people_search", "waiting_list_page", "mobile_data", "dashboard_groups",
-             "section_show", "directory_search", "session_live"}
+             "studio_preview", "studio_defaults", "people_search", "waiting_list_page", "mobile_data",
+             "dashboard_groups", "section_show", "directory_search", "session_live"}
     return name not in reads and not name.endswith(("_csv", "_print", "_ics", "_data", "_download"))
 
 
