@@ -9,13 +9,14 @@ with a free seat, and when there are more the form asks for a name, with suggest
 """
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, F, IntegerField, Min, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..errors import Refusal, forbidden
-from ..models import Membership, MentoringGroup
-from .groups import summary_of, with_summary_data
+from ..models import Facilitator, Membership, MentoringGroup, MentoringSession
+from .groups import summary_of
 
 MANAGE_PAGE_SIZE = 20
 CHOOSE_PAGE_SIZE = 10
@@ -51,13 +52,32 @@ class SeatChoices:
     more: bool  # more groups have a free seat than a select offers: the form asks for a name
 
 
+def _first_start(sessions):
+    first = sessions.order_by().values("group_id").annotate(first=Min("starts_at")).values("first")
+    return Subquery(first[:1])
+
+
+def with_page_figures(groups):
+    """Groups with what their summary needs, each figure a correlated subquery rather than a join:
+    no GROUP BY, so the database can walk the name index and work out the figures of one page only."""
+    now = timezone.now()
+    live = MentoringSession.objects.filter(group_id=OuterRef("pk"), cancelled=False)
+    upcoming = (live.filter(starts_at__gt=now).order_by().values("group_id").annotate(n=Count("id")).values("n"))
+    return groups.annotate(
+        member_count=_member_count(),
+        first_session_at=_first_start(live),
+        next_session_at=_first_start(live.filter(starts_at__gt=now)),
+        sessions_left=Coalesce(Subquery(upcoming, output_field=IntegerField()), Value(0)),
+    ).prefetch_related(Prefetch("facilitators", queryset=Facilitator.objects.order_by("display_name", "id")))
+
+
 def _one_page(groups, order, page, page_size):
     """(total, page number, summaries): the page number kept within the pages there are, so a
     change that shortens the list (an archived group) shows its last page rather than none."""
     total = groups.count()
     page = min(max(page, 1), max(1, -(-total // page_size)))
     start = (page - 1) * page_size
-    rows = with_summary_data(groups).order_by(*order)[start:start + page_size]
+    rows = with_page_figures(groups).order_by(*order)[start:start + page_size]
     return total, page, tuple(summary_of(group) for group in rows)
 
 
