@@ -14,6 +14,7 @@ from .views.bank import BankMixin
 from .views.close import CloseMixin
 from .views.dashboard import DashboardMixin
 from .views.directory import DirectoryMixin
+from .views.group_lists import GroupListsMixin
 from .views.groups import GroupsMixin
 from .views.home import SECTION_JS, HomeMixin
 from .views.live import LiveMixin
@@ -35,8 +36,8 @@ JS = ("js/verme.js",)
 @XBlock.wants("settings", "completion", "teams", "teams_configuration", "enrollments", "studio_user_permissions")
 @XBlock.supports("multi_device")
 class VermeXBlock(
-    HomeMixin, DashboardMixin, GroupsMixin, PeopleMixin, TeamsMixin, SessionsMixin, SeasonMixin, LiveMixin,
-    DirectoryMixin, BankMixin, CloseMixin, ReflectionsMixin, MessagesMixin, PrivacyMixin, StudioEditorMixin,
+    HomeMixin, DashboardMixin, GroupsMixin, GroupListsMixin, PeopleMixin, TeamsMixin, SessionsMixin, SeasonMixin,
+    LiveMixin, DirectoryMixin, BankMixin, CloseMixin, ReflectionsMixin, MessagesMixin, PrivacyMixin, StudioEditorMixin,
     PlatformSurfacesMixin, OlxSettingsMixin, ConfigurationFields, XBlock,
 ):
     """Peer-group mentoring in one course component."""

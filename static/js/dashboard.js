@@ -37,10 +37,10 @@
             : Verme.gettext("Sorted by {column}, ascending."), {column: sortButton.textContent.trim()}));
         return;
       }
-      var pageButton = event.target.closest("[data-dashboard-page]");
+      var pageButton = event.target.closest("[data-verme-pager=dashboard] [data-page-to]");
       if (pageButton) {
         showGroups(ctx, section, {sort: groups.dataset.sort, descending: !!groups.dataset.descending,
-          page: parseInt(pageButton.dataset.dashboardPage, 10)}, "[data-verme-table-wrap]", "");
+          page: parseInt(pageButton.dataset.pageTo, 10)}, "[data-verme-table-wrap]", "");
         return;
       }
       var open = event.target.closest("[data-open-group]");

@@ -62,9 +62,39 @@
     if (heading) { heading.focus(); }
   }
 
+  /* The page of the list (search, filters, page number) the person is on, sent with every form so
+   * the reply shows the same page again. */
+  function listState(section) {
+    var list = section.querySelector("[data-verme-group-pages]");
+    if (!list) { return {}; }
+    return {list_page: list.dataset.listPage || "", list_query: list.dataset.listQuery || "",
+      list_target: list.dataset.listTarget || "", list_status: list.dataset.listStatus || ""};
+  }
+
+  /* Another page of the list of groups, or the list searched or filtered: the list alone is
+   * replaced, focus goes to its heading and the page reached is announced. */
+  function showPage(ctx, section, payload) {
+    var body = section.querySelector("[data-verme-groups-body]");
+    if (body && body.dataset.focusGroup) { payload.focus_group_id = body.dataset.focusGroup; }
+    return ctx.call("groups_page", payload).then(function (result) {
+      if (!result.ok) { ctx.announce(result.data.error.message); return result; }
+      section.querySelector("[data-verme-group-pages]").outerHTML = result.data.html;
+      var heading = section.querySelector("[data-verme-group-pages-heading]");
+      if (heading) { heading.focus(); }
+      ctx.announce(result.data.message);
+      return result;
+    });
+  }
+
   Verme.register(function (ctx) {
     var section = ctx.root.querySelector("[data-verme-groups]");
     if (!section) { return; }
+
+    section.addEventListener("click", function (event) {
+      var pageButton = event.target.closest("[data-verme-pager=groups] [data-page-to]");
+      if (!pageButton) { return; }
+      showPage(ctx, section, Object.assign(listState(section), {list_page: pageButton.dataset.pageTo}));
+    });
 
     /* A session's editors and attendance form are loaded one session at a time. */
     section.addEventListener("click", function (event) {
@@ -92,8 +122,14 @@
       event.preventDefault();
       // Destructive actions ask first (cancel a session, archive a group, remove someone, leave).
       if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) { return; }
+      if (form.dataset.action === "groups_page") {
+        showPage(ctx, section, formPayload(form)).then(function (result) {
+          if (!result.ok) { Verme.showErrors(form, result.data.error); }
+        });
+        return;
+      }
       var body = section.querySelector("[data-verme-groups-body]");
-      var payload = formPayload(form);
+      var payload = Object.assign(listState(section), formPayload(form));
       if (body && body.dataset.focusGroup && payload.focus_group_id === undefined) {
         payload.focus_group_id = body.dataset.focusGroup;
       }

@@ -1,7 +1,7 @@
 /* People: suggestions of enrolled learners by name as staff type a username or e-mail, the
  * add-people form (pasted lines or a CSV file read in the browser and sent as text; a refusal lists
  * every bad line and nothing is changed), and the searchable, paged list of learners not yet in a
- * group. */
+ * group; the groups with a free seat by name, where there are too many for a select. */
 (function () {
   "use strict";
 
@@ -19,6 +19,21 @@
         option.label = person.name;
         option.textContent = person.name;
         list.appendChild(option);
+      });
+    });
+  }
+
+  /* Groups with a free seat by name, as staff type one where there are too many for a select. */
+  function fillGroupSuggestions(ctx, input) {
+    ctx.call("group_search", {q: input.value}).then(function (result) {
+      if (!result.ok) { return; }
+      input.list.textContent = "";
+      result.data.groups.forEach(function (group) {
+        var option = document.createElement("option");
+        option.value = group.name;
+        option.label = group.label;
+        option.textContent = group.label;
+        input.list.appendChild(option);
       });
     });
   }
@@ -51,9 +66,15 @@
   function addPeople(ctx, section, form) {
     var payload = {
       people: form.querySelector("[data-people-lines]").value,
-      group_id: form.elements.group_id.value,
+      group_id: form.elements.group_id ? form.elements.group_id.value : "",
+      group_name: form.elements.group_name ? form.elements.group_name.value : "",
       role: form.elements.role.value
     };
+    var list = section.querySelector("[data-verme-group-pages]");
+    if (list) {  // the reply shows the page of the list of groups the person was on
+      Object.assign(payload, {list_page: list.dataset.listPage || "", list_query: list.dataset.listQuery || "",
+        list_target: list.dataset.listTarget || "", list_status: list.dataset.listStatus || ""});
+    }
     var button = form.querySelector("[type=submit]");
     button.disabled = true;
     readFile(form.querySelector("[data-people-file]")).then(function (text) {
@@ -103,7 +124,13 @@
 
     ctx.root.addEventListener("input", function (event) {
       var input = event.target;
-      if (!input.list || !input.list.hasAttribute("data-people-suggestions")) { return; }
+      if (!input.list) { return; }
+      if (input.list.hasAttribute("data-group-suggestions")) {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () { fillGroupSuggestions(ctx, input); }, SEARCH_DELAY);
+        return;
+      }
+      if (!input.list.hasAttribute("data-people-suggestions")) { return; }
       window.clearTimeout(timer);
       if (input.value.trim().length < 2) { return; }
       timer = window.setTimeout(function () { fillSuggestions(ctx, input); }, SEARCH_DELAY);

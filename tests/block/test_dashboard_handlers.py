@@ -192,7 +192,7 @@ def test_staff_page_and_sort_the_groups_on_the_server(monkeypatch):
         make_group(f"Group {index}", [(f"{index}-{n}", f"M {n}", "Org") for n in range(size)])
     staff = block_for("7", is_staff=True)
     html = staff.render("student_view", {"section": "dashboard"}).body_html()
-    assert "Page 1 of 3. Groups: 5." in html and 'data-dashboard-page="2"' in html
+    assert "Page 1 of 3. Groups: 5." in html and 'data-page-to="2"' in html
     assert html.count("data-dashboard-group=") == 2
     status, body = call_handler(staff, "dashboard_groups", {"sort": "members", "descending": True, "page": 1})
     assert status == 200 and body["message"] == "Page 1 of 3. Groups: 5."
@@ -200,7 +200,7 @@ def test_staff_page_and_sort_the_groups_on_the_server(monkeypatch):
     assert 'aria-sort="descending"' in body["html"]
     status, body = call_handler(staff, "dashboard_groups", {"sort": "members", "page": 3})
     assert status == 200 and '"Group 3"' in body["html"] and body["html"].count("data-dashboard-group=") == 1
-    assert 'data-dashboard-page="2"' in body["html"] and 'data-dashboard-page="4"' not in body["html"]
+    assert 'data-page-to="2"' in body["html"] and 'data-page-to="4"' not in body["html"]
     for bad in ({"sort": "email"}, {"page": 0}, {"page": "x"}, {"descending": "maybe"}):
         status, body = call_handler(staff, "dashboard_groups", bad)
         assert status == 400, bad

@@ -95,6 +95,8 @@ def payloads(w):
         "report_practices_csv": ("GET", ""),
         "session_print": ("GET", f"session_id={w.held}"),
         "groups_show": ("POST", {"group_id": w.group}),
+        "groups_page": ("POST", {"list_page": 1, "list_query": "Group"}),
+        "group_search": ("POST", {"q": "Group"}),
         "section_show": ("POST", {"section": "bank"}),
         "group_create": ("POST", {"name": "Group C"}),
         "group_update": ("POST", {"group_id": w.group, "name": "Group A2"}),
@@ -173,6 +175,9 @@ EXPECTED = {
     "report_practices_csv":    (NO, OK, NO, NO, OK, OK, NO),
     "session_print":           (OK, OK, NO, OK, OK, OK, GONE),
     "groups_show":             (OK, OK, NO, OK, OK, OK, OK),
+    # The lists of groups: staff's, and a newcomer's to choose from; a member (learner 42) has none.
+    "groups_page":             (CONFLICT, OK, NO, CONFLICT, OK, OK, OK),
+    "group_search":            (NO, OK, NO, NO, OK, OK, NO),
     "section_show":            (OK, OK, NO, OK, OK, OK, OK),
     "group_create":            (NO, OK, NO, NO, NO, NO, NO),
     "group_update":            (NO, OK, NO, NO, NO, NO, NO),
@@ -242,7 +247,7 @@ def all_handlers():
 
 def test_the_matrix_names_every_handler():
     assert sorted(EXPECTED) == all_handlers()
-    assert len(EXPECTED) * len(SHAPES) == 68 * 7
+    assert len(EXPECTED) * len(SHAPES) == 70 * 7
 
 
 def call(block, name, method, data):
@@ -279,9 +284,9 @@ def test_handler_in_shape(name, shape):
 
 
 def _writes(name):
-    reads = {"bank_list", "groups_show", "reflection_figures_show", "studio_save", "studio_preview",
-             "studio_defaults", "people_search", "waiting_list_page", "mobile_data", "dashboard_groups", "section_show",
-             "directory_search", "session_live"}
+    reads = {"bank_list", "groups_show", "groups_page", "group_search", "reflection_figures_show", "studio_save",
+             "studio_preview", "studio_defaults", "people_search", "waiting_list_page", "mobile_data",
+             "dashboard_groups", "section_show", "directory_search", "session_live"}
     return name not in reads and not name.endswith(("_csv", "_print", "_ics", "_data", "_download"))
 
 

@@ -180,7 +180,7 @@ def test_staff_manage_one_groups_people_at_a_time(open_block, assert_accessible)
     block = page.locator(BLOCK)
     expect(block.locator('form[data-action="member_assign"]')).to_have_count(0)  # no roster forms until asked
     block.get_by_role("button", name="Manage the members and facilitators of Study counsellors").click()
-    people = block.locator('[data-manage-group="Study counsellors"]')
+    people = block.locator('[data-manage-people="Study counsellors"]')  # above the list, on any page
     expect(people.get_by_role("button", name="Remove Helena Salo")).to_be_visible()
     expect(block.get_by_role("button", name="Manage the members and facilitators of New teachers, autumn")
            ).to_be_visible()

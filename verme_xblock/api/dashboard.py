@@ -6,7 +6,7 @@ same whatever the number of groups, members, sessions or posts.
 """
 from dataclasses import replace
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -109,15 +109,6 @@ def group_figures(block_key, viewer, now=None, include_archived=True, only_ids=N
             open_reports=reports.get(group.id, {}).get("count", 0),
         ))
     return tuple(result)
-
-
-def open_groups(block_key, viewer):
-    """The groups with a free seat, by name, to place a learner in: id, name, member_count and
-    max_size of each (one query)."""
-    require_staff(viewer)
-    groups = (MentoringGroup.objects.filter(block_key=block_key, archived=False)
-              .annotate(member_count=Count("memberships")).filter(member_count__lt=F("max_size")))
-    return tuple(groups.order_by("name", "id").values("id", "name", "member_count", "max_size"))
 
 
 def open_report_count(block_key, viewer):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from webob import Response
 
 from .. import compat, exports_reports, formatting, i18n, rendering, validation
-from ..api import dashboard, dashboard_pages, reports
+from ..api import dashboard, dashboard_pages, group_pages, reports
 from ..api import groups as api_groups
 from ..api import teams as api_teams
 from ..errors import Refusal
@@ -78,7 +78,7 @@ class DashboardMixin:
             "figures": groups_page.figures if staff else (),
             "page": groups_page,
             "columns": columns(),
-            "open_groups": dashboard.open_groups(self.block_key, viewer) if staff else (),
+            "seat_choices": group_pages.seat_choices(self.block_key, viewer) if staff else None,
             "facilitated": facilitated,
             "waiting": self.waiting_context(viewer, waiting_query, waiting_page) if staff else None,
             "open_reports": dashboard.open_report_count(self.block_key, viewer) if staff
@@ -111,7 +111,7 @@ class DashboardMixin:
     def dashboard_assign(self, payload, viewer):
         """Course staff place a learner who is in no group yet (the same rules as any assignment)."""
         api_teams.refuse_in_teams_mode(self.current_config())
-        group_id = object_id(payload, "group_id")
+        group_id = self.chosen_group_id(viewer, payload)
         person = self.person_from(viewer, payload)
         name = person.display_name
         api_groups.assign_member(self.block_key, viewer, group_id, user_id=person.user_id, display_name=name)

@@ -7,13 +7,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .. import formatting, i18n, rendering, validation
+from ..api import group_pages, spaces
 from ..api import groups as api_groups
 from ..api import people as api_people
-from ..api import spaces
 from ..api import teams as api_teams
 from ..errors import Refusal
 from ..group_data import ATTENDANCE_STATUSES
 from ..handlers import json_api
+from .group_lists import ListState, list_state
 from .sections import Section
 
 NAME_MAX = 120
@@ -38,6 +39,12 @@ def target_labels(config):
         else:
             labels[str(entry)] = str(entry)
     return labels
+
+
+def list_statuses():
+    """(value, label) of the management list's status filter."""
+    return [(group_pages.ALL, _("Active and archived")), (group_pages.ACTIVE, _("Active")),
+            (group_pages.ARCHIVED, _("Archived")), (group_pages.BELOW_MINIMUM, _("Below the minimum size"))]
 
 
 def object_id(payload, field):
@@ -71,26 +78,18 @@ class GroupsMixin:
         """The reader's time zone by its readable CLDR name ("Finland Time"), not its id."""
         return formatting.zone_name(timezone.get_current_timezone(), self.current_language())
 
-    def group_section(self, viewer, focus_group_id=None, part="all", open_session=None):
+    def group_section(self, viewer, focus_group_id=None, part="all", open_session=None, state=None):
         """The groups section; `part` shows the group's space without its plan ("space"), only the
         progress plan ("plan"), or everything ("all", course staff's "Groups and people")."""
-        context = {**self.groups_context(viewer, focus_group_id), "part": part,
+        context = {**self.groups_context(viewer, focus_group_id, state), "part": part,
                    "open_session": str(open_session or "")}
         js = ("js/groups.js", "js/people.js") if viewer.is_course_staff else ("js/groups.js",)
         return Section("verme/groups/section.html", context, js=js)
 
-    def groups_context(self, viewer, focus_group_id=None):
-        """What the section shows this viewer: a constant number of queries, whatever the data."""
+    def group_list_context(self, viewer, page):
+        """What a list of groups needs, alone (the paging handler) or inside the section."""
         config = self.current_config()
-        group_list = api_groups.groups_for(self.block_key, viewer)
-        visible = {g.id for g in group_list if viewer.can_see_group(g.id)} | {viewer.group_id}
-        if focus_group_id not in visible - {None}:
-            focus_group_id = viewer.group_id or next(iter(viewer.facilitated_group_ids), None)
-        space = spaces.group_space(self.block_key, viewer, focus_group_id) if focus_group_id else None
-        if space and not group_list:  # a member: their own group is the one to show
-            group_list = [space.summary]
         labels = target_labels(config)
-        rosters = api_groups.rosters(self.block_key, viewer) if viewer.is_course_staff else {}
         return {
             "viewer": viewer,
             "config": config,
@@ -98,12 +97,51 @@ class GroupsMixin:
             "teams_mode": bool(config.teamset_id),
             "target_groups": list(labels.items()),
             "target_labels": labels,
+            "list_page": page,
+            "list_statuses": list_statuses(),
+            "language": i18n.supported_language(translation.get_language()),
+            "limits": {"name": NAME_MAX, "text": TEXT_MAX, "place": PLACE_MAX, "url": URL_MAX,
+                       "person": PERSON_MAX, "user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX,
+                       "username_or_email": PERSON_TEXT_MAX, "query": group_pages.QUERY_MAX},
+        }
+
+    def groups_context(self, viewer, focus_group_id=None, state=None):
+        """What the section shows this viewer: a constant number of queries, whatever the data.
+
+        Course staff and a person in no group see one page of their list (`state`); a facilitator
+        their own groups; a member their group. Staff may open any group, on the page or not."""
+        page = self.group_list_page(viewer, state or ListState())
+        group_list = list(page.groups) if page else api_groups.groups_for(self.block_key, viewer)
+        visible = {g.id for g in group_list if viewer.can_see_group(g.id)} | {viewer.group_id}
+        if viewer.is_course_staff and focus_group_id:
+            visible.add(focus_group_id)
+        if focus_group_id not in visible - {None}:
+            focus_group_id = viewer.group_id or next(iter(viewer.facilitated_group_ids), None)
+        space = None
+        if focus_group_id:
+            try:
+                space = spaces.group_space(self.block_key, viewer, focus_group_id)
+            except Refusal:  # staff's hint of a group that is gone: show the list alone
+                if not viewer.is_course_staff:
+                    raise
+        if space and not group_list:  # a member: their own group is the one to show
+            group_list = [space.summary]
+        staff = viewer.is_course_staff
+        choices = group_pages.seat_choices(self.block_key, viewer) if staff else None
+        focus_id = space.summary.id if space else None
+        return {
+            **self.group_list_context(viewer, page),
             "groups": [g for g in group_list if not g.archived],
             "all_groups": group_list,
             "my_groups": [g for g in group_list
                           if g.id == viewer.group_id or g.id in viewer.facilitated_group_ids],
-            "flagged": [g for g in group_list if not g.archived and g.below_minimum and viewer.facilitates(g.id)],
-            "rosters": rosters,
+            # Staff find the groups below their minimum with the list's filter; a facilitator sees theirs here.
+            "flagged": [] if staff else [g for g in group_list
+                                         if not g.archived and g.below_minimum and viewer.facilitates(g.id)],
+            "seat_choices": choices,
+            "move_choices": group_pages.SeatChoices(  # a member moves to another group than their own
+                tuple(g for g in choices.groups if g["id"] != focus_id), choices.more) if choices else None,
+            "focus_id": focus_id,
             "roles": api_people.ROLES,
             "space": space,
             "season": self.season_context(viewer, space),  # views/season.py: session-1 plan and travel
@@ -111,22 +149,21 @@ class GroupsMixin:
             if space else "",
             "print_url": self.print_url_prefix(),
             "time_zone": self.time_zone_label(),
-            "language": i18n.supported_language(translation.get_language()),
             "statuses": ATTENDANCE_STATUSES,
-            "limits": {"name": NAME_MAX, "text": TEXT_MAX, "place": PLACE_MAX, "url": URL_MAX,
-                       "person": PERSON_MAX, "user_id": USER_ID_MAX, "display_name": DISPLAY_NAME_MAX,
-                       "username_or_email": PERSON_TEXT_MAX},
         }
 
     def groups_reply(self, payload, message, focus_group_id=None):
-        """The section's new HTML (for the same viewer, who may now have another role) and a message."""
+        """The section's new HTML (for the same viewer, who may now have another role) and a message,
+        on the page of the list the person was on."""
         viewer = self.viewer()
         if focus_group_id is None:  # only a hint of what was open: never a reason to refuse
             focus = str(payload.get("focus_group_id") or "")
             focus_group_id = int(focus) if focus.isdigit() else None
         part = payload.get("part") if payload.get("part") in PARTS else "all"
         open_session = str(payload.get("session_id") or "")  # the session being edited stays open
-        section = self.group_section(viewer, focus_group_id, part, open_session if open_session.isdigit() else None)
+        state = list_state(payload, target_labels(self.current_config()), strict=False)
+        section = self.group_section(viewer, focus_group_id, part, open_session if open_session.isdigit() else None,
+                                     state=state)
         html = rendering.render("verme/groups/body.html", {"ctx": section.context}, block=self)
         return {"html": html, "message": message}
 
@@ -228,7 +265,7 @@ class GroupsMixin:
     @json_api()
     def member_assign(self, payload, viewer):
         api_teams.refuse_in_teams_mode(self.current_config())
-        group_id = object_id(payload, "group_id")
+        group_id = self.chosen_group_id(viewer, payload)
         person = self.person_from(viewer, payload)
         name = person.display_name
         api_groups.assign_member(self.block_key, viewer, group_id, user_id=person.user_id, display_name=name)

@@ -70,9 +70,7 @@ class PeopleMixin:
     def people_add(self, payload, viewer):
         pasted = validation.text(payload, "people", max_length=PEOPLE_TEXT_MAX, required=False, allow_blank=True)
         csv_text = validation.text(payload, "csv", max_length=CSV_MAX, required=False, allow_blank=True)
-        group_id = None
-        if payload.get("group_id") not in (None, ""):
-            group_id = validation.integer(payload, "group_id", minimum=1, maximum=2**53)
+        group_id = self.chosen_group_id(viewer, payload, required=False)
         role = validation.choice(payload, "role", list(api_people.ROLES), required=False, default=api_people.MEMBER)
         if pasted and csv_text:
             raise Refusal("invalid", _("Paste the people or choose a file, not both."), field="people")
