@@ -53,3 +53,26 @@ def test_a_changed_setting_is_seen_at_once(monkeypatch):
     block.store_settings(values, "en")
     assert block.config("en").tags == ("Mentoring", "Wellbeing")
     assert reads == ["en", "fi", "en", "fi", "en", "en"]
+
+
+def test_the_banks_writes_answer_without_building_the_configuration(monkeypatch):
+    from django.utils import translation
+
+    from tests.helpers import call_handler
+
+    staff = Viewer("7", "Staff", "staff", True, None)
+    block = make_block(42, username="u")
+    group_id = groups.create_group(block.block_key, staff, name="Night owls")
+    groups.assign_member(block.block_key, staff, group_id, user_id="42", display_name="Aino")
+    reads = counting_reads(monkeypatch)
+    with translation.override("fi"):
+        status, body = call_handler(make_block(42, username="u"), "bank_create", {
+            "title": "Exit tickets", "body": "Works.", "tags": ["Opetus ja ohjaus"], "visibility": "course"})
+        assert status == 200, body
+        status, body = call_handler(make_block(42, username="u"), "bank_create", {
+            "title": "Exit tickets", "body": "Works.", "tags": ["Teaching and guidance"], "visibility": "course"})
+        assert status == 400 and body["error"]["field"] == "tags"  # the Finnish defaults are the choices
+    status, _body = call_handler(make_block(42, username="u", fields={"tags": ["Mentoring"]}), "bank_create", {
+        "title": "Pairs", "body": "Works.", "tags": ["Mentoring"], "visibility": "course"})
+    assert status == 200
+    assert reads == []

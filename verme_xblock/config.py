@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy
 from xblock.fields import Float, Integer, List, Scope, String
 
-from .defaults import LIST_SETTINGS, defaults_for
+from .defaults import LIST_SETTINGS, default_tags, defaults_for
 from .mail.kinds import DEFAULT_REMINDER_DAYS, KINDS
 
 SELF_SELECT = "self_select"
@@ -148,6 +148,14 @@ class ConfigurationFields:
             reminder_days=self.sender_reminder_days(),
             message_kinds=self.sender_message_kinds(),
         )
+
+    def bank_settings(self, language="en"):
+        """(tags, default visibility): what the good-practice bank's handlers need, read alone when
+        the whole configuration has not been built in this request (each write answers with HTML)."""
+        config = self.__dict__.get("_verme_configs", {}).get(language)
+        if config is not None:
+            return config.tags, config.default_post_visibility
+        return tuple(self.tags or default_tags(language)), self.default_post_visibility
 
     # The two settings the e-mail sender needs: read alone on every view (see views/messages.py),
     # without building the whole configuration.

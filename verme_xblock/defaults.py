@@ -310,7 +310,16 @@ ENGLISH = BY_LANGUAGE["en"]
 STANDARD_AGENDA_EN = ENGLISH["session_templates"][0]["agenda"]
 
 
+def _defaults(language):
+    code = (language or "en").lower().replace("_", "-").split("-")[0]
+    return BY_LANGUAGE.get(code, ENGLISH)
+
+
 def defaults_for(language):
     """A fresh copy of the defaults in a language ('fi-fi' -> Finnish; English where a language has none)."""
-    code = (language or "en").lower().replace("_", "-").split("-")[0]
-    return copy.deepcopy(BY_LANGUAGE.get(code, ENGLISH))
+    return copy.deepcopy(_defaults(language))
+
+
+def default_tags(language):
+    """The default good-practice tags in a language (a tuple of strings: nothing to copy)."""
+    return tuple(_defaults(language)["tags"])

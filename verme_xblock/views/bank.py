@@ -130,10 +130,10 @@ class BankMixin:
 
     def _bank_options(self, viewer):
         language = i18n.supported_language(translation.get_language())
-        config = self.config(language)
+        tags, default_visibility = self.bank_settings(language)
         return {
-            "tags": config.tags,
-            "default_visibility": config.default_post_visibility,
+            "tags": tags,
+            "default_visibility": default_visibility,
             "has_group": viewer.group_id is not None,
             "organisation": viewer.organisation,
             "shows_organisation": viewer.shows_organisation,
@@ -151,7 +151,7 @@ class BankMixin:
             group_id = validation.integer(payload, "group_id", minimum=1)
         return Filters(
             sort=validation.choice(payload, "sort", bank.SORTS, required=False, default="newest"),
-            tag=validation.choice(payload, "tag", ("", *self.config(language).tags), required=False, default=""),
+            tag=validation.choice(payload, "tag", ("", *self.bank_settings(language)[0]), required=False, default=""),
             group_id=group_id,
             organisation=validation.text(payload, "organisation", max_length=200, required=False),
             author=validation.choice(payload, "author", ("", "me"), required=False, default=""),
@@ -160,16 +160,16 @@ class BankMixin:
 
     def _bank_post_fields(self, payload, viewer):
         language = i18n.supported_language(translation.get_language())
-        config = self.config(language)
+        tag_choices, default_visibility = self.bank_settings(language)
         title = validation.text(payload, "title", max_length=bank.TITLE_MAX)
         body = validation.text(payload, "body", max_length=bank.BODY_MAX)
         tags = payload.get("tags") or []
-        if not isinstance(tags, list) or not all(isinstance(tag, str) and tag in config.tags for tag in tags):
+        if not isinstance(tags, list) or not all(isinstance(tag, str) and tag in tag_choices for tag in tags):
             raise Refusal("invalid_choice", _("Choose tags from the list."), field="tags")
         tags = list(dict.fromkeys(tags))
         if len(tags) > bank.TAGS_MAX:
             raise Refusal("too_many", _("Choose at most {limit} tags.").format(limit=bank.TAGS_MAX), field="tags")
-        default_visibility = config.default_post_visibility if viewer.group_id else "course"
+        default_visibility = default_visibility if viewer.group_id else "course"
         visibility = validation.choice(payload, "visibility", ("group", "course"), required=False,
                                        default=default_visibility)
         session_id = None
