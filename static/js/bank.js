@@ -178,7 +178,7 @@
       if (button.hasAttribute("data-bank-useful")) {
         ctx.call("bank_useful", {post_id: Number(article.getAttribute("data-post-id"))}).then(function (result) {
           if (!result.ok) { ctx.announce(result.data.error.message); return; }
-          replaceArticle(article, result.data.html).querySelector("[data-bank-useful]").focus();
+          replaceArticle(button, result.data.html).focus();  // the answer is the new button alone
           ctx.announce(result.data.message);
         });
       } else if (button.hasAttribute("data-bank-delete")) {

@@ -39,7 +39,8 @@ def test_share_edit_comment_react_and_events_carry_ids_only(world):
     assert status == 200 and "<strong>Nice</strong>" in body["html"]
     other = learner("helena")
     status, body = call_handler(other, "bank_useful", {"post_id": post_id})
-    assert (status, body["useful"]) == (200, True) and 'aria-pressed="true"' in body["html"]
+    assert (status, body["useful"], body["count"]) == (200, True, 1) and 'aria-pressed="true"' in body["html"]
+    assert "(1)" in body["html"] and body["html"].lstrip().startswith("<button")  # the new button alone
     status, body = call_handler(other, "bank_report", {"post_id": post_id, "reason": "Off topic"})
     assert status == 200
     status, _ = call_handler(block, "bank_delete", {"post_id": post_id})
@@ -152,6 +153,18 @@ def test_list_filters_and_pages_through_the_handler(world):
     assert [f"Practice {n}" in body["html"] for n in (11, 1)] == [True, True] and body["html"].count("<article") == 2
     status, body = call_handler(block, "bank_list", {"search": "nothing like this"})
     assert body["summary"] == "No posts match." and "No posts to show." in body["html"]
+
+
+def test_a_mark_answers_with_its_button_in_a_handful_of_queries(world, django_assert_num_queries):
+    post_id = call_handler(learner(), "bank_create", valid())[1]["post_id"]
+    marker = learner("helena")
+    # who is calling, the retirement check, then the transaction (its savepoint and release, inside
+    # the test's own transaction): lock the post, remove the mark (none), add it, move the count.
+    with django_assert_num_queries(8):
+        status, body = call_handler(marker, "bank_useful", {"post_id": post_id})
+    assert (status, body["count"]) == (200, 1)
+    status, body = call_handler(learner("helena"), "bank_useful", {"post_id": post_id})
+    assert (status, body["useful"], body["count"]) == (200, False, 0) and 'aria-pressed="false"' in body["html"]
 
 
 def test_first_view_query_count_does_not_grow(world):

@@ -196,12 +196,18 @@ def delete_post(block_key, viewer, post_id):
 
 
 def toggle_useful(block_key, viewer, post_id):
-    """Mark or unmark a post useful; returns whether it is now marked. One row per person and post.
+    """Mark or unmark a post useful; returns whether it is now marked. One row per person and post."""
+    return toggle_useful_counted(block_key, viewer, post_id)[0]
+
+
+def toggle_useful_counted(block_key, viewer, post_id):
+    """(marked now, the post's count now) after marking or unmarking it.
 
     The post's row is locked first, then the mark is added or removed and `useful_count` moved by
     one in the same transaction: the stored count always equals the rows, and concurrent marks on
     one post queue on that lock (taking it before the insert also avoids MySQL's deadlock between
-    the foreign key's shared lock and the count's update).
+    the foreign key's shared lock and the count's update). The count read under the lock is exact,
+    so the new one needs no second read.
     """
     try:
         with transaction.atomic():
@@ -209,10 +215,11 @@ def toggle_useful(block_key, viewer, post_id):
             removed, _ = Reaction.objects.filter(post=post, user_id=viewer.user_id).delete()
             if not removed:
                 Reaction.objects.create(post=post, user_id=viewer.user_id)
-            Post.objects.filter(id=post.id).update(useful_count=F("useful_count") + (-1 if removed else 1))
-    except IntegrityError:
-        return True  # the same person's simultaneous click already marked it (and counted it)
-    return not removed
+            change = -1 if removed else 1
+            Post.objects.filter(id=post.id).update(useful_count=F("useful_count") + change)
+    except IntegrityError:  # the same person's simultaneous click already marked it (and counted it)
+        return True, Post.objects.values_list("useful_count", flat=True).get(id=post_id)
+    return not removed, post.useful_count + change
 
 
 def recount_useful(posts):

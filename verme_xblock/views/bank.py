@@ -72,10 +72,13 @@ class BankMixin:
     @json_api()
     def bank_useful(self, payload, viewer):
         post_id = validation.integer(payload, "post_id", minimum=1)
-        marked = bank.toggle_useful(self.block_key, viewer, post_id)
+        marked, count = bank.toggle_useful_counted(self.block_key, viewer, post_id)
         self._bank_event("post.reacted" if marked else "post.unreacted", post_id=post_id)
         message = _("Marked as useful.") if marked else _("No longer marked as useful.")
-        return {"useful": marked, "html": self._bank_post_html(viewer, post_id), "message": message}
+        # Only the button changes: the answer carries it alone, so a mark costs no page of reads.
+        button = rendering.render("verme/bank/useful_button.html",
+                                  {"post": {"useful_by_viewer": marked, "useful_count": count}}, block=self)
+        return {"useful": marked, "count": count, "html": button, "message": message}
 
     @json_api()
     def bank_comment(self, payload, viewer):
