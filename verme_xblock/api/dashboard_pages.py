@@ -102,11 +102,16 @@ def group_figures_page(block_key, viewer, *, sort="name", descending=False, page
     page_size = page_size or PAGE_SIZE
     groups = _overseen_groups(block_key, viewer)
     total = groups.count()
-    value = F("sort_value")
-    order = value.desc(nulls_last=True) if descending else value.asc(nulls_last=True)
     start = (max(page, 1) - 1) * page_size
-    ids = list(groups.annotate(sort_value=sort_expression(sort, now, target_order))
-               .order_by(order, Lower("name"), "id").values_list("id", flat=True)[start:start + page_size])
+    if sort == "name":  # the default: along the (block, name) index, cut at the page, whatever the groups
+        order = ("-name", "-id") if descending else ("name", "id")
+        ranked = groups.order_by(*order)
+    else:
+        value = F("sort_value")
+        ranked = (groups.annotate(sort_value=sort_expression(sort, now, target_order))
+                  .order_by(value.desc(nulls_last=True) if descending else value.asc(nulls_last=True),
+                            Lower("name"), "id"))
+    ids = list(ranked.values_list("id", flat=True)[start:start + page_size])
     by_id = {figures.id: figures for figures in group_figures(block_key, viewer, now=now, only_ids=ids)} if ids else {}
     return DashboardPage(tuple(by_id[group_id] for group_id in ids), total, max(page, 1), page_size, sort,
                          descending)
