@@ -58,6 +58,10 @@ def home(block_key, viewer, seen, now=None, seen_post_id=None):
     return Home(tuple(next_sessions), tuple(tasks))
 
 
+NEXT_SESSION_FIELDS = ("group_id", "number", "title", "goal", "methods", "starts_at", "duration_minutes", "place",
+                       "cancelled", "group__name", "group__place", "group__meeting_url")
+
+
 def _open_actions(viewer):
     """The viewer's open action points of one session, counted inside the query of the sessions."""
     mine = (ActionPoint.objects.filter(session=OuterRef("pk"), owner_id=viewer.user_id, done=False)
@@ -73,6 +77,7 @@ def _season(block_key, viewer, group_ids, now):
     every = list(
         MentoringSession.objects.filter(group_id__in=group_ids)
         .select_related("group")
+        .only(*NEXT_SESSION_FIELDS)  # not the minutes or the agenda: the home shows neither
         .annotate(reflected=Exists(submitted), recorded=Exists(Attendance.objects.filter(session=OuterRef("pk"))),
                   open_actions=_open_actions(viewer))
         .order_by("group_id", "starts_at", "number")
