@@ -55,8 +55,30 @@ def test_platform_search_and_pages_of_enrolled_learners_take_constant_queries(dj
     with django_assert_num_queries(3):  # the count, one page of ids, the users
         page, total = directory.enrolled_page(course, [str(users[0].id)], "", 10, 10)
     assert total == 29 and [p.username for p in page][:2] == ["teacher11", "teacher12"]
+    from verme_xblock.models import Membership, MentoringGroup  # a block's members: left out inside the query
+
+    group = MentoringGroup.objects.create(block_key="b", name="Group")
+    for user in users[1:4]:
+        Membership.objects.create(block_key="b", group=group, user_id=str(user.id), display_name=user.username)
+    Membership.objects.create(block_key="b", group=group, user_id="not-a-number", display_name="Workbench id")
+    members = Membership.objects.filter(block_key="b").values("user_id")
+    with django_assert_num_queries(3):  # the same three, whatever the number of members
+        page, total = directory.enrolled_page(course, [str(users[0].id)], "", 0, 10, placed=(members,))
+    assert total == 26 and [p.username for p in page][:2] == ["teacher04", "teacher05"]
     assert directory.enrolled_ids(course, [str(users[3].id), str(outsider.id), "nonsense"]) == {str(users[3].id)}
     many = directory.find_many(["TEACHER05", "t6@example.org", "ghost", ""])
     assert {key: p.username for key, p in many.items()} == {"teacher05": "teacher05", "t6@example.org": "teacher06"}
     with pytest.raises(people.EnrolmentsUnknown):
         people.directory("studio").enrolled_ids(course, [str(users[0].id)])
+
+
+@pytest.mark.django_db
+def test_workbench_enrolments_leave_out_the_placed_people(settings):
+    from verme_xblock.models import Membership, MentoringGroup
+
+    settings.VERME_WORKBENCH_ENROLLED = ["learner_oskar", "learner_aino"]
+    directory = people.directory("workbench")
+    group = MentoringGroup.objects.create(block_key="b", name="Group")
+    Membership.objects.create(block_key="b", group=group, user_id="learner_aino", display_name="Aino")
+    page, total = directory.enrolled_page("c", [], "", 0, 10, placed=(Membership.objects.values("user_id"),))
+    assert (total, [p.username for p in page]) == (1, ["learner_oskar"])

@@ -128,8 +128,10 @@ def seat_choices(block_key, viewer, query="", limit=CHOICES_SHOWN):
     rows); `query` narrows them by name, for the suggestions as staff type."""
     if not viewer.is_course_staff:
         raise forbidden(_("Only course staff can assign members."))
+    # The count is a correlated subquery, not a join with GROUP BY: the database walks the name
+    # index and stops after `limit` + 1 groups with a seat, however many groups there are.
     groups = (MentoringGroup.objects.filter(block_key=block_key, archived=False)
-              .annotate(member_count=Count("memberships")).filter(member_count__lt=F("max_size")))
+              .annotate(member_count=_member_count()).filter(member_count__lt=F("max_size")))
     for word in query.split():
         groups = groups.filter(name__icontains=word)
     rows = tuple(groups.order_by("name", "id").values("id", "name", "member_count", "max_size")[:limit + 1])

@@ -1,8 +1,8 @@
 """Learners not yet in a group: who opened the component, then the course's other enrolled learners.
 
 Constant queries per page, whatever the size of the course: the visitors (one query), and where the
-runtime lists enrolments, the placed people (one) and one page of enrolments from the directory (a
-count and a page, then names).
+runtime lists enrolments, one page of enrolments from the directory (a count and a page, then
+names), the placed people left out inside those queries.
 """
 from ..dashboard_data import UnplacedLearner, WaitingList
 from ..models import Facilitator, Membership, Visitor
@@ -24,10 +24,11 @@ def waiting_list(block_key, course_key, viewer, directory, query="", page=1):
                      for v in visitors.order_by("first_seen", "id")[:UNPLACED_SHOWN])
     if not directory.lists_enrolments:
         return WaitingList(visitors, (), 0, 1, 1, query, enrolments_known=False)
-    placed = set(members.order_by().values_list("user_id", flat=True).union(
-        facilitators.order_by().values_list("user_id", flat=True)))
-    excluded = placed | {visitor.user_id for visitor in visitors}
     page = max(page, 1)
-    people, total = directory.enrolled_page(course_key, excluded, query, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+    # The placed people are left out inside the directory's query, not listed here: a course's
+    # thousands of members never travel as a list of ids.
+    people, total = directory.enrolled_page(course_key, {visitor.user_id for visitor in visitors}, query,
+                                            (page - 1) * PAGE_SIZE, PAGE_SIZE,
+                                            placed=(members.order_by(), facilitators.order_by()))
     pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     return WaitingList(visitors, people, total, min(page, pages), pages, query, enrolments_known=True)
