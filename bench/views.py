@@ -77,7 +77,23 @@ def measured_views():
         ("report participation hours", report(STAFF, "report_hours_csv")),
         ("report group summary", report(STAFF, "report_groups_csv")),
         ("report good practices", report(STAFF, "report_practices_csv")),
+        *poll_reference(),
     ]
+
+
+def poll_reference():
+    """xblock-poll's student view beside ours, when `make bench` installed it: the page its race
+    opens, measured as every other view (a reference, not a view of the component)."""
+    from .writes import POLL_KEY, poll_available
+
+    if not poll_available():
+        return []
+
+    def call():
+        get_scenarios()
+        return WorkbenchRuntime(LEARNER).get_block(POLL_KEY).render("student_view").body_html()
+
+    return [("xblock-poll view (reference)", call)]
 
 
 def _timed(call):
