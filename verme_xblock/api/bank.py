@@ -203,23 +203,27 @@ def toggle_useful(block_key, viewer, post_id):
 def toggle_useful_counted(block_key, viewer, post_id):
     """(marked now, the post's count now) after marking or unmarking it.
 
-    The post's row is locked first, then the mark is added or removed and `useful_count` moved by
-    one in the same transaction: the stored count always equals the rows, and concurrent marks on
-    one post queue on that lock (taking it before the insert also avoids MySQL's deadlock between
-    the foreign key's shared lock and the count's update). The count read under the lock is exact,
-    so the new one needs no second read.
+    Every path moves `useful_count` first, which locks the post's row, and then adds or removes the
+    mark in the same transaction: the stored count always equals the rows, concurrent marks on one
+    post queue on that row, and the lock is held for two statements only. Taking the post's lock
+    before the mark's insert also avoids MySQL's deadlock between the foreign key's shared lock
+    and the count's update.
     """
+    visible_post(block_key, viewer, post_id)  # the gate: a post this person may read, or 404
+    counted = Post.objects.filter(id=post_id)
     try:
         with transaction.atomic():
-            post = visible_post(block_key, viewer, post_id, lock=True)
-            removed, _ = Reaction.objects.filter(post=post, user_id=viewer.user_id).delete()
-            if not removed:
-                Reaction.objects.create(post=post, user_id=viewer.user_id)
-            change = -1 if removed else 1
-            Post.objects.filter(id=post.id).update(useful_count=F("useful_count") + change)
-    except IntegrityError:  # the same person's simultaneous click already marked it (and counted it)
-        return True, Post.objects.values_list("useful_count", flat=True).get(id=post_id)
-    return not removed, post.useful_count + change
+            counted.update(useful_count=F("useful_count") + 1)
+            Reaction.objects.create(post_id=post_id, user_id=viewer.user_id)
+        marked = True
+    except IntegrityError:  # already marked (or a simultaneous click of the same person): take it back
+        with transaction.atomic():
+            counted.update(useful_count=F("useful_count") - 1)
+            removed, _ = Reaction.objects.filter(post_id=post_id, user_id=viewer.user_id).delete()
+            if not removed:  # the other click took it back first: nothing to count
+                counted.update(useful_count=F("useful_count") + 1)
+        marked = False
+    return marked, counted.values_list("useful_count", flat=True).get()
 
 
 def recount_useful(posts):
