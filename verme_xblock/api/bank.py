@@ -218,10 +218,10 @@ def toggle_useful_counted(block_key, viewer, post_id):
         marked = True
     except IntegrityError:  # already marked (or a simultaneous click of the same person): take it back
         with transaction.atomic():
-            counted.update(useful_count=F("useful_count") - 1)
+            counted.select_for_update().values_list("id", flat=True).get()  # the post's lock, first as above
             removed, _ = Reaction.objects.filter(post_id=post_id, user_id=viewer.user_id).delete()
-            if not removed:  # the other click took it back first: nothing to count
-                counted.update(useful_count=F("useful_count") + 1)
+            if removed:  # another click of the same person may have taken it back already
+                counted.update(useful_count=F("useful_count") - removed)
         marked = False
     return marked, counted.values_list("useful_count", flat=True).get()
 
