@@ -166,7 +166,7 @@ def remove_facilitator(block_key, viewer, group_id, *, user_id):
 
 
 def _take_seat(group):
-    """Inside a transaction holding the group's row lock: refuse when no seat is left."""
+    """Refuse when no seat is left: decisive inside a transaction holding the group's row lock."""
     if group.archived:
         raise conflict(_("This group is archived and takes no new members."), code="group_archived")
     if Membership.objects.filter(group=group).count() >= group.max_size:
@@ -179,6 +179,11 @@ def join(block_key, viewer, group_id, *, enrolment_mode, organisation="", role="
         raise forbidden(_("Sign in to join a group."))
     if enrolment_mode != SELF_SELECT:
         raise forbidden(_("Course staff assign the groups in this course."), code="staff_assigned")
+    # A first look without the lock: a full or archived group, or a person already in a group, is
+    # refused without queueing behind the seats being taken (the locked checks below decide).
+    if viewer.group_id is not None:
+        raise conflict(_("You are already in a group. Leave it first."), code="already_member")
+    _take_seat(_group(block_key, group_id))
     try:
         with transaction.atomic():
             group = _group(block_key, group_id, lock=True)
