@@ -31,10 +31,8 @@ class ListState:
 def list_state(payload, targets, *, strict):
     """The list state a payload names. `strict` (the paging handler) refuses bad input; a write's
     reply reads it as a hint only, like the open group, and falls back to the first page."""
-    fields = {"page": "list_page", "query": "list_query", "target": "list_target", "status": "list_status"}
-    values = {key: payload.get(field) for key, field in fields.items()}
-    values = {**values, **{key: None for key, value in values.items() if value == ""}}
-    given = {fields[key]: value for key, value in values.items() if value is not None}
+    fields = ("list_page", "list_query", "list_target", "list_status")
+    given = {field: payload[field] for field in fields if payload.get(field) not in (None, "")}  # empty: default
     try:
         return ListState(
             page=validation.integer(given, "list_page", minimum=1, maximum=PAGE_MAX, required=False, default=1),
