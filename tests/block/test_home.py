@@ -77,6 +77,29 @@ def test_new_practices_and_plan_changes_count_until_the_member_opens_those_secti
     assert "New good practices since your last visit: 1." in first_view(block)
 
 
+def test_hidden_deleted_and_other_groups_posts_are_not_news_but_staff_hear_of_every_group(season):
+    from verme_xblock.models import Post
+
+    share(season, "x1", "Other group's own", visibility="group")
+    hidden = share(season, "m2", "Hidden by a moderator")
+    deleted = share(season, "m3", "Taken back")
+    Post.objects.filter(id=hidden).update(hidden=True)
+    Post.objects.filter(id=deleted).update(deleted_at=timezone.now())
+    assert 'data-task="practices"' not in first_view(member_block("m1"))
+    share(season, "m2", "Seen by the group", visibility="group")
+    assert "New good practices since your last visit: 1." in first_view(member_block("m1"))
+    assert "New good practices since your last visit: 2." in first_view(make_block("staff", is_staff=True))
+
+
+def test_a_visit_noted_by_time_alone_counts_the_posts_shared_after_it(season):
+    share(season, "m2", "Before the visit")
+    block = member_block("m1")
+    block.seen = {"bank": (timezone.now() + datetime.timedelta(seconds=1)).isoformat()}
+    assert 'data-task="practices"' not in first_view(block)
+    block.seen = {"bank": (timezone.now() - datetime.timedelta(hours=1)).isoformat()}
+    assert "New good practices since your last visit: 1." in first_view(block)
+
+
 def test_news_counts_from_the_newest_post_seen_and_stops_at_99(season):
     from verme_xblock.models import Post
 

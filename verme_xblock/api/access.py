@@ -1,11 +1,22 @@
 """Roles inside one block: course staff, a group's facilitator, a learner, or anonymous."""
-from django.db.models import BooleanField, CharField, Value
-
 from .. import roles
 from ..data import Viewer
-from ..models import Facilitator, Membership
+from ..models import Facilitator, Membership, MentoringGroup
+from . import sql
 
 MEMBER, FACILITATOR = "m", "f"
+
+
+# The person's membership and facilitator seats side by side, each along its own index (every
+# request starts here).
+SEATS_SQL = f"""
+SELECT m.group_id, m.organisation, m.shows_organisation, '{MEMBER}' FROM {sql.table(Membership)} m
+WHERE m.block_key = %s AND m.user_id = %s
+UNION ALL
+SELECT f.group_id, '', 0, '{FACILITATOR}' FROM {sql.table(Facilitator)} f
+JOIN {sql.table(MentoringGroup)} g ON g.id = f.group_id
+WHERE g.block_key = %s AND f.user_id = %s
+"""  # noqa: S608 (table names and constants; the values go as parameters)
 
 
 def viewer_for(block_key, caller):
@@ -13,13 +24,7 @@ def viewer_for(block_key, caller):
     facilitator seats side by side (each along its own index), since every request starts here."""
     if caller.is_anonymous:
         return Viewer(None, "", roles.ANONYMOUS, False, None, read_only=caller.read_only)
-    membership = (Membership.objects.filter(block_key=block_key, user_id=caller.user_id).order_by()
-                  .values_list("group_id", "organisation", "shows_organisation",
-                               Value(MEMBER, output_field=CharField())))
-    seats = (Facilitator.objects.filter(group__block_key=block_key, user_id=caller.user_id).order_by()
-             .values_list("group_id", Value("", output_field=CharField()), Value(False, output_field=BooleanField()),
-                          Value(FACILITATOR, output_field=CharField())))
-    rows = list(membership.union(seats, all=True))
+    rows = sql.rows(SEATS_SQL, [block_key, caller.user_id, block_key, caller.user_id])
     group_id, organisation, shows_organisation = next(
         ((row[0], row[1], bool(row[2])) for row in rows if row[3] == MEMBER), (None, "", False))
     facilitated = tuple(sorted(row[0] for row in rows if row[3] == FACILITATOR))

@@ -5,8 +5,7 @@ changed and good practices shared since they last opened those sections; a facil
 attendance still to record and the open reports of their groups; course staff the groups below
 their minimum size, the people waiting for a group and the open reports of the course.
 """
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F
 from django.utils import timezone
 
 from ..home_data import COUNT_SHOWN_MAX, Home, Task, next_session_of
@@ -21,7 +20,8 @@ from ..models import (
     Reflection,
     Visitor,
 )
-from .bank import visible_posts
+from . import sql
+from .bank import require_participant
 from .dashboard import open_report_count
 
 # Where each task is done: the section names of the component's navigation (views/home.py).
@@ -58,30 +58,40 @@ def home(block_key, viewer, seen, now=None, seen_post_id=None):
     return Home(tuple(next_sessions), tuple(tasks))
 
 
-NEXT_SESSION_FIELDS = ("group_id", "number", "title", "goal", "methods", "starts_at", "duration_minutes", "place",
-                       "cancelled", "group__name", "group__place", "group__meeting_url")
+# Every session of the viewer's groups with its group's name and place, whether the viewer has
+# reflected on it, whether its attendance is recorded and the viewer's open action points on it.
+# Written out (see `sql`): the ORM took three times the query's own time to build its three
+# correlated subqueries. The columns are those the home shows.
+SEASON_SQL = """
+SELECT s.id, s.group_id, s.number, s.title, s.goal, s.methods, s.starts_at, s.duration_minutes, s.place,
+       s.cancelled, g.name AS group_name, g.place AS group_place, g.meeting_url AS group_meeting_url,
+       EXISTS(SELECT 1 FROM {reflection} r WHERE r.session_id = s.id AND r.block_key = %s AND r.user_id = %s
+              AND r.status = %s) AS reflected,
+       EXISTS(SELECT 1 FROM {attendance} a WHERE a.session_id = s.id) AS recorded,
+       (SELECT COUNT(*) FROM {action_point} p WHERE p.session_id = s.id AND p.owner_id = %s
+        AND p.done = %s) AS open_actions
+FROM {session} s JOIN {group} g ON g.id = s.group_id
+WHERE s.group_id IN ({group_ids})
+ORDER BY s.group_id, s.starts_at, s.number
+"""
 
 
-def _open_actions(viewer):
-    """The viewer's open action points of one session, counted inside the query of the sessions."""
-    mine = (ActionPoint.objects.filter(session=OuterRef("pk"), owner_id=viewer.user_id, done=False)
-            .order_by().values("session").annotate(count=Count("id")).values("count"))
-    return Coalesce(Subquery(mine, output_field=IntegerField()), Value(0))
+def _sessions_of(block_key, viewer, group_ids):
+    statement = SEASON_SQL.format(
+        reflection=sql.table(Reflection), attendance=sql.table(Attendance), action_point=sql.table(ActionPoint),
+        session=sql.table(MentoringSession), group=sql.table(MentoringGroup), group_ids=sql.placeholders(group_ids))
+    params = [block_key, viewer.user_id, Reflection.SUBMITTED, viewer.user_id, False, *group_ids]
+    sessions = list(MentoringSession.objects.raw(statement, params))
+    for session in sessions:  # the group as `next_session_of` reads it
+        session.group = MentoringGroup(id=session.group_id, name=session.group_name, place=session.group_place,
+                                       meeting_url=session.group_meeting_url)
+    return sessions
 
 
 def _season(block_key, viewer, group_ids, now):
     """Next sessions, the reflection due, the person's open action points and attendance to record,
     from one query of the sessions (a cancelled session still counts for its action points)."""
-    submitted = Reflection.objects.filter(block_key=block_key, user_id=viewer.user_id, session=OuterRef("pk"),
-                                          status=Reflection.SUBMITTED)
-    every = list(
-        MentoringSession.objects.filter(group_id__in=group_ids)
-        .select_related("group")
-        .only(*NEXT_SESSION_FIELDS)  # not the minutes or the agenda: the home shows neither
-        .annotate(reflected=Exists(submitted), recorded=Exists(Attendance.objects.filter(session=OuterRef("pk"))),
-                  open_actions=_open_actions(viewer))
-        .order_by("group_id", "starts_at", "number")
-    )
+    every = _sessions_of(block_key, viewer, group_ids)
     sessions = [s for s in every if not s.cancelled]
     next_sessions, tasks = [], []
     for group_id in group_ids:
@@ -114,11 +124,14 @@ def _baseline_done(block_key, viewer):
 
 def _plan_changes(viewer, group_ids, seen_at):
     """A task per group whose progress plan someone else saved since the viewer last opened it."""
-    plans = ProgressPlan.objects.filter(group_id__in=group_ids, version__gt=0).exclude(updated_by_id=viewer.user_id)
+    statement = (f"SELECT g.name FROM {sql.table(ProgressPlan)} p JOIN {sql.table(MentoringGroup)} g"  # noqa: S608
+                 f" ON g.id = p.group_id WHERE p.group_id IN ({sql.placeholders(group_ids)}) AND p.version > 0"
+                 " AND p.updated_by_id <> %s")
+    params = [*group_ids, viewer.user_id]
     if seen_at is not None:
-        plans = plans.filter(updated_at__gt=seen_at)
-    names = list(plans.values_list("group__name", flat=True))
-    return [task("plan", 1, name) for name in names]
+        statement += " AND p.updated_at > %s"
+        params.append(sql.moment(seen_at))
+    return [task("plan", 1, name) for (name,) in sql.rows(statement, params)]
 
 
 def newest_post_id(block_key):
@@ -129,13 +142,28 @@ def newest_post_id(block_key):
 
 def _new_posts(block_key, viewer, seen_at, seen_post_id):
     """Others' posts since the bank was last opened, counted up to one past what the home shows:
-    the posts after an id are a range of the "newest" index, so this reads only the new rows."""
-    posts = visible_posts(block_key, viewer).exclude(author_id=viewer.user_id).filter(hidden=False)
+    the posts after an id are a range of the "newest" index, so this reads only the new rows.
+
+    The bank's gate (`bank.visible_posts`) narrowed to posts not hidden, since a hidden post is
+    news to nobody: course staff read every post, others the course's and their own groups'."""
+    require_participant(viewer)
+    conditions = ["p.block_key = %s", "p.deleted_at IS NULL", "p.hidden = %s", "p.author_id <> %s"]
+    params = [block_key, False, viewer.user_id]
+    if not viewer.is_course_staff:
+        own_groups = tuple({viewer.group_id, *viewer.facilitated_group_ids} - {None})
+        shared = "p.visibility = %s" + (f" OR p.group_id IN ({sql.placeholders(own_groups)})" if own_groups else "")
+        conditions.append(f"({shared})")
+        params += [Post.COURSE, *own_groups]
     if seen_post_id is not None:
-        posts = posts.filter(id__gt=seen_post_id)
+        conditions.append("p.id > %s")
+        params.append(seen_post_id)
     elif seen_at is not None:  # opened before the id was kept
-        posts = posts.filter(created_at__gt=seen_at)
-    return posts.order_by("-id")[:COUNT_SHOWN_MAX + 1].count()
+        conditions.append("p.created_at > %s")
+        params.append(sql.moment(seen_at))
+    statement = (f"SELECT COUNT(*) FROM (SELECT p.id FROM {sql.table(Post)} p"  # noqa: S608
+                 f" WHERE {' AND '.join(conditions)} ORDER BY p.id DESC LIMIT %s) news")
+    (count,), = sql.rows(statement, [*params, COUNT_SHOWN_MAX + 1])
+    return count
 
 
 def _staff_tasks(block_key):
