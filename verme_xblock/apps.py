@@ -32,3 +32,7 @@ class VermeConfig(AppConfig):
         signals.connect_fallback()
         # Unenrolment, deleted components and deleted courses (openedx-events and the modulestore).
         course_events.connect()
+        # Course staff's counts on the home are cached and counted again when groups change.
+        from .api import staff_counts
+
+        staff_counts.connect()

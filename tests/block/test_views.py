@@ -114,12 +114,14 @@ def _grow(block_key, groups_count, posts_per_group):
 
 
 # The learner's first view (the home): the viewer (1), the season of the group (1), plan changes (1),
-# new posts (1); a facilitator adds the open reports; staff read groups below the minimum, people
-# waiting and the open reports instead of a season. The target is at most 12 for a learner.
-# Every view also reads the e-mail sender's copy of the component's settings (one query; the very first
-# view also writes it, and a view after a settings change updates it: a write only then).
-@pytest.mark.parametrize(("user_id", "staff", "expected"), [("42", False, 5), ("21", False, 6), ("7", True, 6)])
-def test_first_view_queries_stay_few_and_flat_as_data_grows(user_id, staff, expected, django_assert_num_queries):
+# new posts (1); a facilitator adds the open reports; staff read the open reports instead of a
+# season, and their two counts (groups below the minimum, people waiting) come from the cache, read
+# again (two queries) once after a change. The target is at most 12 for a learner.
+# Every view also checks that the e-mail sender has its copy of the component's settings (one
+# query; the very first view writes it).
+@pytest.mark.parametrize(("user_id", "staff", "expected"), [("42", False, 5), ("21", False, 6), ("7", True, 4)])
+def test_first_view_queries_stay_few_and_flat_as_data_grows(user_id, staff, expected, django_assert_num_queries,
+                                                            django_capture_on_commit_callbacks):
     block = make_block(user_id, is_staff=staff)
     group_id = groups.create_group(block.block_key, STAFF, name="Night owls")
     groups.assign_member(block.block_key, STAFF, group_id, user_id="42", display_name="Aino")
@@ -129,7 +131,11 @@ def test_first_view_queries_stay_few_and_flat_as_data_grows(user_id, staff, expe
     make_block(user_id, is_staff=staff).render("student_view")  # the first view ever stores the sender's copy
     with django_assert_num_queries(expected):
         make_block(user_id, is_staff=staff).render("student_view")
-    _grow(block.block_key, 6, 4)
+    with django_capture_on_commit_callbacks(execute=True):
+        _grow(block.block_key, 6, 4)
+    if staff:
+        with django_assert_num_queries(expected + 2):
+            make_block(user_id, is_staff=staff).render("student_view")
     with django_assert_num_queries(expected):
         html = make_block(user_id, is_staff=staff).render("student_view").body_html()
     assert len(html.encode()) < 60 * 1024

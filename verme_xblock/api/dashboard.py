@@ -25,6 +25,7 @@ from ..models import (
     Report,
     Visitor,
 )
+from . import staff_counts
 from .groups import with_summary_data
 from .plans import plan_of
 from .sessions import sessions_of
@@ -133,6 +134,7 @@ def note_visit(block_key, viewer):
         [Visitor(block_key=block_key, user_id=viewer.user_id, display_name=viewer.display_name)],
         ignore_conflicts=True,
     )
+    staff_counts.changed(block_key)  # a bulk insert sends no signal
 
 
 def unplaced_learners(block_key, viewer):

@@ -5,22 +5,19 @@ changed and good practices shared since they last opened those sections; a facil
 attendance still to record and the open reports of their groups; course staff the groups below
 their minimum size, the people waiting for a group and the open reports of the course.
 """
-from django.db.models import Count, F
 from django.utils import timezone
 
 from ..home_data import COUNT_SHOWN_MAX, Home, Task, next_session_of
 from ..models import (
     ActionPoint,
     Attendance,
-    Membership,
     MentoringGroup,
     MentoringSession,
     Post,
     ProgressPlan,
     Reflection,
-    Visitor,
 )
-from . import sql
+from . import sql, staff_counts
 from .bank import require_participant
 from .dashboard import open_report_count
 
@@ -167,16 +164,8 @@ def _new_posts(block_key, viewer, seen_at, seen_post_id):
 
 
 def _staff_tasks(block_key):
-    below = list(
-        MentoringGroup.objects.filter(block_key=block_key, archived=False)
-        .annotate(members=Count("memberships"))
-        .filter(members__lt=F("min_size"))
-        .order_by("name")
-        .values_list("name", flat=True)
-    )
-    tasks = [task("below_minimum", len(below), ", ".join(below[:3]))] if below else []
-    placed = Membership.objects.filter(block_key=block_key).values("user_id")
-    waiting = Visitor.objects.filter(block_key=block_key).exclude(user_id__in=placed).count()
+    below, names, waiting = staff_counts.counts(block_key)
+    tasks = [task("below_minimum", below, ", ".join(names))] if below else []
     if waiting:
         tasks.append(task("waiting", waiting))
     return tasks

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..errors import conflict, forbidden
 from ..models import Membership, MentoringGroup
+from . import staff_counts
 
 
 def refuse_in_teams_mode(config):
@@ -49,6 +50,7 @@ def sync_groups(block_key, teams, max_size):
         groups[team_id] = group
     MentoringGroup.objects.filter(block_key=block_key).exclude(team_id="").exclude(team_id__in=list(teams)).update(
         archived=True)
+    staff_counts.changed(block_key)  # an update sends no signal
     return groups
 
 
