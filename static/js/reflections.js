@@ -22,13 +22,16 @@
     return {session_id: session ? parseInt(session, 10) : null, answers: answers};
   }
 
-  function replaceSection(ctx, html) {
-    var current = ctx.root.querySelector("[data-verme-reflections]");
+  function replaceElement(current, html) {
     var holder = document.createElement("div");
     holder.innerHTML = html;
     var fresh = holder.firstElementChild;
     current.parentNode.replaceChild(fresh, current);
     return fresh;
+  }
+
+  function replaceSection(ctx, html) {
+    return replaceElement(ctx.root.querySelector("[data-verme-reflections]"), html);
   }
 
   function slotElement(section, slot) {
@@ -85,8 +88,12 @@
           ctx.announce(result.data.error.message);
           return;
         }
-        var section = replaceSection(ctx, result.data.html);
-        var holder = slotElement(section, slot);
+        var holder;
+        if (result.data.slot_html) {  // a draft: only its own reflection changed
+          holder = replaceElement(slotElement(ctx.root, slot), result.data.slot_html);
+        } else {
+          holder = slotElement(replaceSection(ctx, result.data.html), slot);
+        }
         var heading = holder && holder.querySelector("[data-reflection-heading]");
         if (heading) { heading.focus(); }
         ctx.announce(result.data.message);

@@ -34,12 +34,12 @@ def count_queries(block, section=None):
 
 # The first view is the home: the viewer (1 query), the season of the viewer's groups in one query,
 # the plan changes, the new posts and, for moderators, the open reports (staff: groups below the
-# minimum and people waiting instead of the season, from the cache once counted). The section that holds reflections, opened on
-# its own, takes its own fixed number: the member's own reflections; the facilitator's and staff's
-# overview with the dashboard figures and the reflection figures. Every view also registers the
-# component for its e-mail messages (one query that reads the sender's copy of the settings; the very
-# first view also writes it, so the test views once before counting). Staff's reflection figures skip the
-# two queries of shared reflections: those are for facilitators.
+# minimum and people waiting instead of the season, from the cache once counted). The section that
+# holds reflections, opened on its own, takes its own fixed number: the member's own reflections;
+# the facilitator's and staff's overview with the dashboard figures and the reflection figures.
+# Every view also checks that the e-mail sender has its copy of the settings (one query; the very
+# first view writes it, so the test views once before counting). Staff's reflection figures skip
+# the two queries of shared reflections: those are for facilitators.
 @pytest.mark.parametrize(("viewer", "first_view", "section", "expected"),
                          [("m1", 5, "reflections", 5), ("fac", 6, "mygroups", 9 + 11),
                           ("staff", 4, "figures", 7)])

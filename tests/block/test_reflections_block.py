@@ -47,6 +47,21 @@ def test_submit_returns_the_re_rendered_section_and_publishes_ids_and_completion
     assert len(block.runtime.published) == 2
 
 
+def test_a_draft_answers_with_its_own_reflection_alone(season):
+    block = member_block("m1")
+    call_handler(block, "reflection_save", submit_payload(block, season.sessions[0]))
+    published = len(block.runtime.published)
+    payload = {**submit_payload(block, season.sessions[1]), "submit": False}
+    status, body = call_handler(block, "reflection_save", payload)
+    assert status == 200 and body["status"] == "draft" and body["message"] == "Your draft was saved."
+    assert "html" not in body
+    slot = body["slot_html"]
+    assert f'data-slot="{season.sessions[1]}"' in slot and "Draft saved" in slot and "data-reflection-form" in slot
+    assert "data-verme-reflections" not in slot and f'data-slot="{season.sessions[0]}"' not in slot
+    assert "<svg" not in slot  # the trend stays as it was
+    assert len(block.runtime.published) == published  # a draft is not a submission
+
+
 def test_graded_block_publishes_the_grade_and_ungraded_does_not(season):
     ungraded = member_block("m1")
     assert not ungraded.has_score

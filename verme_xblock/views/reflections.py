@@ -13,6 +13,7 @@ from ..handlers import download_handler, json_api, json_response
 from .sections import Section
 
 SECTION_TEMPLATE = "verme/reflections/section.html"
+FORM_TEMPLATE = "verme/reflections/form.html"
 FIGURES_TEMPLATE = "verme/reflections/figures.html"
 HIDDEN_TEMPLATE = "verme/reflections/hidden.html"
 JS = ("js/reflections.js",)
@@ -71,7 +72,7 @@ class ReflectionsMixin:
         return {"html": html, "message": _("Figures of {name} shown.").format(
             name=context["groups"][0].name if context["groups"] else "")}
 
-    def _reflections_context(self, data, open_key):
+    def _reflections_context(self, data, open_key, with_trend=True):
         if open_key is None:
             pending = [view for view in data.reflections if not view.is_submitted and not view.slot.is_baseline]
             open_key = pending[-1].slot.key if pending else None
@@ -85,7 +86,7 @@ class ReflectionsMixin:
                 "svg": charts.trend_svg(series, labels, short, f"verme-trend-{uid}-{series.item_id}"),
                 "cells": [next((p.value for p in series.points if p.label == label), None) for label in labels],
             }
-            for series in data.trend
+            for series in (data.trend if with_trend else ())
         ]
         return {
             "reflections": [
@@ -105,6 +106,14 @@ class ReflectionsMixin:
         section = self.reflections_section(viewer, open_key=open_key)
         return rendering.render(section.template, {"ctx": section.context}, block=self)
 
+    def _render_reflection(self, viewer, key):
+        """One reflection as the section shows it open: what a saved draft changes (its status and
+        time), without the other reflections and the trend, which a draft leaves as they were."""
+        data = api.learner_reflections(self.block_key, viewer, self.config(_language()))
+        context = self._reflections_context(data, key, with_trend=False)
+        item = next(item for item in context["reflections"] if item["open"])
+        return rendering.render(FORM_TEMPLATE, {"ctx": context, "item": item}, block=self)
+
     # Handlers
 
     @json_api()
@@ -116,15 +125,12 @@ class ReflectionsMixin:
         result = api.save_reflection(self.block_key, viewer, config, session_id, likert, texts, submit=submit)
         if result.newly_submitted:
             self._publish_submission(viewer, result.reflection)
-        if result.reflection.is_submitted:
-            message = _("Your reflection was submitted.") if result.newly_submitted else _("Your changes were saved.")
-        else:
-            message = _("Your draft was saved.")
-        return {
-            "status": result.reflection.status,
-            "message": message,
-            "html": self._render_reflections(viewer, result.reflection.slot.key),
-        }
+        key = result.reflection.slot.key
+        if not result.reflection.is_submitted:  # the draft's own reflection is all that changed
+            return {"status": result.reflection.status, "message": _("Your draft was saved."),
+                    "slot_html": self._render_reflection(viewer, key)}
+        message = _("Your reflection was submitted.") if result.newly_submitted else _("Your changes were saved.")
+        return {"status": result.reflection.status, "message": message, "html": self._render_reflections(viewer, key)}
 
     @json_api()
     def reflection_share(self, payload, viewer):
