@@ -76,3 +76,29 @@ def test_the_banks_writes_answer_without_building_the_configuration(monkeypatch)
         "title": "Pairs", "body": "Works.", "tags": ["Mentoring"], "visibility": "course"})
     assert status == 200
     assert reads == []
+
+
+def test_a_reflection_draft_answers_without_building_the_configuration(monkeypatch):
+    from django.utils import translation
+
+    from tests.helpers import call_handler
+
+    staff = Viewer("7", "Staff", "staff", True, None)
+    block = make_block(42, username="u")
+    group_id = groups.create_group(block.block_key, staff, name="Night owls")
+    groups.assign_member(block.block_key, staff, group_id, user_id="42", display_name="Aino")
+    finnish = make_block(42, username="u").config("fi")
+    reads = counting_reads(monkeypatch)
+    with translation.override("fi"):
+        draft = make_block(42, username="u")
+        assert draft.reflection_settings("fi") == config_module.ReflectionSettings(finnish.likert_items,
+                                                                                   finnish.open_prompts)
+        item = finnish.likert_items[0]["id"]
+        status, body = call_handler(draft, "reflection_save", {"submit": False, "answers": {item: 4}})
+        assert status == 200, body
+        assert finnish.likert_items[0]["text"] in body["slot_html"]  # the Finnish defaults are the questions
+    custom = [{"id": "calm", "text": "I felt calm."}]
+    status, body = call_handler(make_block(42, username="u", fields={"likert_items": custom}), "reflection_save",
+                                {"submit": False, "answers": {"calm": 5}})
+    assert status == 200 and "I felt calm." in body["slot_html"]
+    assert reads == []

@@ -157,6 +157,17 @@ class ConfigurationFields:
             return config.tags, config.default_post_visibility
         return tuple(self.tags or default_tags(language)), self.default_post_visibility
 
+    def reflection_settings(self, language="en"):
+        """The reflection statements and questions, defaults filled in: all that a learner's own
+        reflections read, read alone when the whole configuration has not been built in this request."""
+        config = self.__dict__.get("_verme_configs", {}).get(language)
+        if config is not None:
+            return ReflectionSettings(config.likert_items, config.open_prompts)
+        likert_items, open_prompts = self.likert_items, self.open_prompts
+        defaults = defaults_for(language) if not (likert_items and open_prompts) else {}
+        return ReflectionSettings(tuple(likert_items or defaults["likert_items"]),
+                                  tuple(open_prompts or defaults["open_prompts"]))
+
     # The two settings the e-mail sender needs: read alone on every view (see views/messages.py),
     # without building the whole configuration.
     def sender_reminder_days(self):
@@ -190,6 +201,12 @@ class ConfigurationFields:
             "likert_items": {item["id"] for item in self.archived_likert_items},
             "open_prompts": {item["id"] for item in self.archived_open_prompts},
         }
+
+
+@dataclass(frozen=True)
+class ReflectionSettings:
+    likert_items: tuple
+    open_prompts: tuple
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ class ReflectionsMixin:
         if viewer.read_only == roles.MASQUERADE:
             # The learner's reflections are theirs alone, also when staff view the course as them.
             return Section(HIDDEN_TEMPLATE, {})
-        data = api.learner_reflections(self.block_key, viewer, self.config(_language()))
+        data = api.learner_reflections(self.block_key, viewer, self.reflection_settings(_language()))
         return Section(SECTION_TEMPLATE, self._reflections_context(data, open_key), js=JS)
 
     def reflection_figures_section(self, viewer):
@@ -109,7 +109,7 @@ class ReflectionsMixin:
     def _render_reflection(self, viewer, key):
         """One reflection as the section shows it open: what a saved draft changes (its status and
         time), without the other reflections and the trend, which a draft leaves as they were."""
-        data = api.learner_reflections(self.block_key, viewer, self.config(_language()))
+        data = api.learner_reflections(self.block_key, viewer, self.reflection_settings(_language()))
         context = self._reflections_context(data, key, with_trend=False)
         item = next(item for item in context["reflections"] if item["open"])
         return rendering.render(FORM_TEMPLATE, {"ctx": context, "item": item}, block=self)
@@ -118,7 +118,7 @@ class ReflectionsMixin:
 
     @json_api()
     def reflection_save(self, payload, viewer):
-        config = self.config(_language())
+        config = self.reflection_settings(_language())
         session_id = validation.integer(payload, "session_id", minimum=1, required=False)
         submit = validation.boolean(payload, "submit")
         likert, texts = api.clean_answers(payload, config)
