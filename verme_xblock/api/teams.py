@@ -14,9 +14,10 @@ from ..models import Membership, MentoringGroup
 from . import staff_counts
 
 
-def refuse_in_teams_mode(config):
-    """Group membership is the teams' business in Teams mode."""
-    if config.teamset_id:
+def refuse_in_teams_mode(teamset_id):
+    """Group membership is the teams' business in Teams mode (a handler reads this one setting
+    alone, without the whole configuration)."""
+    if teamset_id:
         raise conflict(_("The groups follow the course's teams: change teams in the course's Teams tab."),
                        code="teams_mode")
 

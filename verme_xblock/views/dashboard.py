@@ -110,7 +110,7 @@ class DashboardMixin:
     @json_api()
     def dashboard_assign(self, payload, viewer):
         """Course staff place a learner who is in no group yet (the same rules as any assignment)."""
-        api_teams.refuse_in_teams_mode(self.current_config())
+        api_teams.refuse_in_teams_mode(self.teamset_id)
         group_id = self.chosen_group_id(viewer, payload)
         person = self.person_from(viewer, payload)
         name = person.display_name

@@ -194,7 +194,7 @@ class GroupsMixin:
 
     @json_api()
     def group_create(self, payload, viewer):
-        api_teams.refuse_in_teams_mode(self.current_config())
+        api_teams.refuse_in_teams_mode(self.teamset_id)
         config, fields = self._group_fields(payload)
         first = validation.datetime_value(blank_to_none(payload, "first_session_at"), "first_session_at",
                                           required=False)
@@ -237,19 +237,19 @@ class GroupsMixin:
 
     @json_api()
     def group_join(self, payload, viewer):
-        api_teams.refuse_in_teams_mode(self.current_config())
+        api_teams.refuse_in_teams_mode(self.teamset_id)
         group_id = object_id(payload, "group_id")
         organisation = validation.text(payload, "organisation", max_length=PERSON_MAX, required=False,
                                        allow_blank=True)
         role = validation.text(payload, "role", max_length=PERSON_MAX, required=False, allow_blank=True)
-        api_groups.join(self.block_key, viewer, group_id, enrolment_mode=self.current_config().enrolment_mode,
+        api_groups.join(self.block_key, viewer, group_id, enrolment_mode=self.enrolment_mode,
                         organisation=organisation, role=role)
         self.runtime.publish(self, "xblock.verme.group.joined", {"group_id": group_id})
         return self.groups_reply(payload, _("You joined the group."), group_id)
 
     @json_api()
     def group_leave(self, payload, viewer):
-        api_teams.refuse_in_teams_mode(self.current_config())
+        api_teams.refuse_in_teams_mode(self.teamset_id)
         api_groups.leave(self.block_key, viewer)
         self.runtime.publish(self, "xblock.verme.group.left", {"group_id": viewer.group_id})
         return self.groups_reply(payload, _("You left the group."))
@@ -264,7 +264,7 @@ class GroupsMixin:
 
     @json_api()
     def member_assign(self, payload, viewer):
-        api_teams.refuse_in_teams_mode(self.current_config())
+        api_teams.refuse_in_teams_mode(self.teamset_id)
         group_id = self.chosen_group_id(viewer, payload)
         person = self.person_from(viewer, payload)
         name = person.display_name
@@ -273,7 +273,7 @@ class GroupsMixin:
 
     @json_api()
     def member_remove(self, payload, viewer):
-        api_teams.refuse_in_teams_mode(self.current_config())
+        api_teams.refuse_in_teams_mode(self.teamset_id)
         group_id = object_id(payload, "group_id")
         user_id = validation.text(payload, "user_id", max_length=USER_ID_MAX)
         api_groups.remove_member(self.block_key, viewer, group_id, user_id=user_id)

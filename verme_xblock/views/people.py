@@ -76,7 +76,7 @@ class PeopleMixin:
             raise Refusal("invalid", _("Paste the people or choose a file, not both."), field="people")
         entries = api_people.csv_entries(csv_text) if csv_text else api_people.pasted_entries(pasted)
         if any(api_people.role_of(entry.role, role) != api_people.FACILITATOR for entry in entries):
-            api_teams.refuse_in_teams_mode(self.current_config())  # members come from the teams
+            api_teams.refuse_in_teams_mode(self.teamset_id)  # members come from the teams
         placed = api_people.add_people(self.block_key, self.course_key(), viewer, self.people_directory(), entries,
                                        default_group_id=group_id, default_role=role)
         self.runtime.publish(self, "xblock.verme.people.added", {
