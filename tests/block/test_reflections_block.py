@@ -47,18 +47,23 @@ def test_submit_returns_the_re_rendered_section_and_publishes_ids_and_completion
     assert len(block.runtime.published) == 2
 
 
-def test_a_draft_answers_with_its_own_reflection_alone(season):
+def test_a_draft_answers_with_its_own_reflection_alone(season, django_assert_num_queries):
     block = member_block("m1")
     call_handler(block, "reflection_save", submit_payload(block, season.sessions[0]))
     published = len(block.runtime.published)
-    payload = {**submit_payload(block, season.sessions[1]), "submit": False}
-    status, body = call_handler(block, "reflection_save", payload)
+    payload = {**submit_payload(block, season.sessions[1], value=4), "submit": False}
+    # Who is calling and the retirement check (2); in the transaction (with its savepoints, 4) the
+    # session, the new row and its lock (4), the save (3) and the reflection read back with its
+    # answers (2): nothing more for the rest of the section.
+    with django_assert_num_queries(15):
+        status, body = call_handler(block, "reflection_save", payload)
     assert status == 200 and body["status"] == "draft" and body["message"] == "Your draft was saved."
     assert "html" not in body
     slot = body["slot_html"]
     assert f'data-slot="{season.sessions[1]}"' in slot and "Draft saved" in slot and "data-reflection-form" in slot
     assert "data-verme-reflections" not in slot and f'data-slot="{season.sessions[0]}"' not in slot
     assert "<svg" not in slot  # the trend stays as it was
+    assert slot.count('value="4" checked') == len(block.config("en").likert_items)  # the saved answers
     assert len(block.runtime.published) == published  # a draft is not a submission
 
 

@@ -94,11 +94,11 @@ def create_post(block_key, viewer, *, title, body, tags, visibility, session_id=
                 show_organisation=None):
     """Share a post; the author's name is the snapshot of their membership, the organisation by choice."""
     require_participant(viewer)
-    membership = _membership(block_key, viewer) or {}
-    shown = organisations.on_post(membership.get("organisation", ""), visibility,
-                                  membership.get("shows_organisation", False) if show_organisation is None
-                                  else show_organisation)
-    organisations.ensure(block_key, organisations.audience(visibility, membership.get("group_id")), shown)
+    # The viewer carries the membership as read at the start of the request: enough to prepare the
+    # organisation's count row (the post itself reads the membership again under its lock).
+    shown = organisations.on_post(viewer.organisation, visibility,
+                                  viewer.shows_organisation if show_organisation is None else show_organisation)
+    organisations.ensure(block_key, organisations.audience(visibility, viewer.group_id), shown)
     return _create_post(block_key, viewer, title=title, body=body, tags=tags, visibility=visibility,
                         session_id=session_id, rate_limit=rate_limit, show_organisation=show_organisation)
 

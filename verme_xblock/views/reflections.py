@@ -72,7 +72,7 @@ class ReflectionsMixin:
         return {"html": html, "message": _("Figures of {name} shown.").format(
             name=context["groups"][0].name if context["groups"] else "")}
 
-    def _reflections_context(self, data, open_key, with_trend=True):
+    def _reflections_context(self, data, open_key):
         if open_key is None:
             pending = [view for view in data.reflections if not view.is_submitted and not view.slot.is_baseline]
             open_key = pending[-1].slot.key if pending else None
@@ -86,7 +86,7 @@ class ReflectionsMixin:
                 "svg": charts.trend_svg(series, labels, short, f"verme-trend-{uid}-{series.item_id}"),
                 "cells": [next((p.value for p in series.points if p.label == label), None) for label in labels],
             }
-            for series in (data.trend if with_trend else ())
+            for series in data.trend
         ]
         return {
             "reflections": [
@@ -95,9 +95,7 @@ class ReflectionsMixin:
             ],
             "trend": trend,
             "trend_labels": labels,
-            "scale": (1, 2, 3, 4, 5),
-            "language": _language(),
-            "open_max": api.OPEN_ANSWER_MAX,
+            **self._form_context(),
             "download_csv": self.runtime.handler_url(self, "reflection_download", "csv"),
             "download_md": self.runtime.handler_url(self, "reflection_download", "md"),
         }
@@ -106,13 +104,15 @@ class ReflectionsMixin:
         section = self.reflections_section(viewer, open_key=open_key)
         return rendering.render(section.template, {"ctx": section.context}, block=self)
 
-    def _render_reflection(self, viewer, key):
+    @staticmethod
+    def _form_context():
+        return {"scale": (1, 2, 3, 4, 5), "language": _language(), "open_max": api.OPEN_ANSWER_MAX}
+
+    def _render_reflection(self, view):
         """One reflection as the section shows it open: what a saved draft changes (its status and
         time), without the other reflections and the trend, which a draft leaves as they were."""
-        data = api.learner_reflections(self.block_key, viewer, self.reflection_settings(_language()))
-        context = self._reflections_context(data, key, with_trend=False)
-        item = next(item for item in context["reflections"] if item["open"])
-        return rendering.render(FORM_TEMPLATE, {"ctx": context, "item": item}, block=self)
+        item = {"view": view, "label": api.slot_label(view.slot), "open": True}
+        return rendering.render(FORM_TEMPLATE, {"ctx": self._form_context(), "item": item}, block=self)
 
     # Handlers
 
@@ -128,7 +128,7 @@ class ReflectionsMixin:
         key = result.reflection.slot.key
         if not result.reflection.is_submitted:  # the draft's own reflection is all that changed
             return {"status": result.reflection.status, "message": _("Your draft was saved."),
-                    "slot_html": self._render_reflection(viewer, key)}
+                    "slot_html": self._render_reflection(result.reflection)}
         message = _("Your reflection was submitted.") if result.newly_submitted else _("Your changes were saved.")
         return {"status": result.reflection.status, "message": message, "html": self._render_reflections(viewer, key)}
 
