@@ -33,7 +33,8 @@ def bank_page(user_id, **filters):
         with i18n.active_catalogue():
             viewer = block.viewer()
             page = bank.list_posts(block.block_key, viewer, Filters(**filters))
-            return block._bank_render("verme/bank/posts.html", viewer, page=page, more=False)  # noqa: SLF001
+            return block._bank_render("verme/bank/posts.html", viewer, page.posts, page=page,  # noqa: SLF001
+                                      more=False)
 
     return call
 

@@ -34,7 +34,8 @@ def test_only_people_who_opt_in_appear_and_anyone_signed_in_finds_them():
     assert directory.my_card(BLOCK, mikko) is None and directory.my_card(BLOCK, aino).organisation == "Omnia"
     card(aino, expertise="Digital tools")
     assert DirectoryCard.objects.get().expertise == "Digital tools"
-    assert directory.card_ids(BLOCK) == {"5": DirectoryCard.objects.get().id}
+    assert directory.card_ids(BLOCK, ["5", "6"]) == {"5": DirectoryCard.objects.get().id}
+    assert directory.card_ids(BLOCK, ["6"]) == {} and directory.card_ids(BLOCK, []) == {}
     directory.withdraw(BLOCK, aino)
     assert directory.cards(BLOCK, mikko) == () and not DirectoryCard.objects.exists()
 

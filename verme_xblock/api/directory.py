@@ -67,6 +67,10 @@ def withdraw(block_key, viewer):
     DirectoryCard.objects.filter(block_key=block_key, user_id=viewer.user_id).delete()
 
 
-def card_ids(block_key):
-    """{user id: card id} of everyone with a card (one query): a post's author links to their card."""
-    return dict(DirectoryCard.objects.filter(block_key=block_key).values_list("user_id", "id"))
+def card_ids(block_key, user_ids):
+    """{user id: card id} of those of `user_ids` with a card (one query, none for nobody): a post's
+    author links to their card."""
+    if not user_ids:
+        return {}
+    cards = DirectoryCard.objects.filter(block_key=block_key, user_id__in=set(user_ids))
+    return dict(cards.values_list("user_id", "id"))

@@ -22,8 +22,8 @@ class BankMixin:
     """Posts, filters, reactions, comments, reports and moderation of the bank."""
 
     def bank_section(self, viewer):
-        options = self._bank_options(viewer)
         page = bank.list_posts(self.block_key, viewer)
+        options = self._bank_options(viewer, page.posts)
         context = {"bank": options, "page": page, "filters": Filters(),
                    "choices": bank.filter_choices(self.block_key, viewer)}
         if options["moderator"]:
@@ -38,7 +38,7 @@ class BankMixin:
         filters = self._bank_filters(payload)
         cursor = validation.text(payload, "cursor", max_length=40, required=False)
         page = bank.list_posts(self.block_key, viewer, filters, cursor=cursor)
-        html = self._bank_render("verme/bank/posts.html", viewer, page=page, more=bool(cursor))
+        html = self._bank_render("verme/bank/posts.html", viewer, page.posts, page=page, more=bool(cursor))
         summary = _("No posts match.")
         if page.posts:
             summary = _("More posts shown.") if cursor else _("Posts updated.")
@@ -112,7 +112,7 @@ class BankMixin:
         messages = {"hide": _("Hidden. The author sees your reason."), "restore": _("Shown again."),
                     "dismiss": _("The reports are dismissed.")}
         return {"html": self._bank_post_html(viewer, post_id),
-                "queue_html": self._bank_render("verme/bank/queue.html", viewer,
+                "queue_html": self._bank_render("verme/bank/queue.html", viewer, (),
                                                 queue=bank_moderation.queue(self.block_key, viewer),
                                                 log=bank_moderation.log(self.block_key, viewer)),
                 "message": messages[action]}
@@ -131,7 +131,8 @@ class BankMixin:
 
     # Helpers
 
-    def _bank_options(self, viewer):
+    def _bank_options(self, viewer, posts):
+        """What the bank's templates read beside the posts shown (`posts`, whose authors' cards link)."""
         language = i18n.supported_language(translation.get_language())
         tags, default_visibility = self.bank_settings(language)
         return {
@@ -143,7 +144,7 @@ class BankMixin:
             "sessions": bank.session_choices(self.block_key, viewer),
             "moderator": bool(viewer.is_course_staff or viewer.facilitated_group_ids),
             "limits": LIMITS,
-            "cards": directory.card_ids(self.block_key),  # api/directory.py: authors who opted in
+            "cards": directory.card_ids(self.block_key, [post.author_id for post in posts]),
             "language": language,
         }
 
@@ -182,11 +183,12 @@ class BankMixin:
         return {"title": title, "body": body, "tags": tags, "visibility": visibility, "session_id": session_id,
                 "show_organisation": None if shows is None else shows == "yes"}
 
-    def _bank_render(self, template, viewer, **context):
-        return rendering.render(template, {"bank": self._bank_options(viewer), **context}, block=self)
+    def _bank_render(self, template, viewer, posts, **context):
+        return rendering.render(template, {"bank": self._bank_options(viewer, posts), **context}, block=self)
 
     def _bank_post_html(self, viewer, post_id):
-        return self._bank_render("verme/bank/post.html", viewer, post=bank.get_post(self.block_key, viewer, post_id))
+        post = bank.get_post(self.block_key, viewer, post_id)
+        return self._bank_render("verme/bank/post.html", viewer, (post,), post=post)
 
     def _bank_event(self, name, **ids):
         self.runtime.publish(self, EVENT.format(name), {"block": self.block_key, **ids})
