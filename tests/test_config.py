@@ -55,6 +55,22 @@ def test_a_changed_setting_is_seen_at_once(monkeypatch):
     assert reads == ["en", "fi", "en", "fi", "en", "en"]
 
 
+def test_the_settings_a_handler_reads_alone_follow_a_change_at_once():
+    block = make_block(42, username="u")
+    config = block.config("en")
+    assert block.bank_settings("en") == (config.tags, config.default_post_visibility)
+    fresh = make_block(42, username="u")
+    assert fresh.bank_settings("fi")[0][0] == "Opetus ja ohjaus"
+    # Read once per block instance, as the configuration is: the same answer, not read again.
+    assert fresh.bank_settings("fi") is fresh.bank_settings("fi")
+    assert fresh.reflection_settings("fi") is fresh.reflection_settings("fi")
+    fresh.tags = ["Mentoring"]
+    fresh.default_post_visibility = "group"
+    fresh.likert_items = [{"id": "calm", "text": "I felt calm."}]
+    assert fresh.bank_settings("fi") == (("Mentoring",), "group")
+    assert fresh.reflection_settings("fi").likert_items == ({"id": "calm", "text": "I felt calm."},)
+
+
 def test_the_banks_writes_answer_without_building_the_configuration(monkeypatch):
     from django.utils import translation
 

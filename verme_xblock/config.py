@@ -103,8 +103,9 @@ class ConfigurationFields:
     )
 
     def __setattr__(self, name, value):
-        if name in CONFIG_FIELDS:
-            self.__dict__.pop("_verme_configs", None)  # the next config() reads the new settings
+        if name in CONFIG_FIELDS:  # the next config() and the parts below read the new settings
+            self.__dict__.pop("_verme_configs", None)
+            self.__dict__.pop("_verme_parts", None)
         super().__setattr__(name, value)
 
     def config(self, language="en"):
@@ -149,24 +150,36 @@ class ConfigurationFields:
             message_kinds=self.sender_message_kinds(),
         )
 
-    def bank_settings(self, language="en"):
-        """(tags, default visibility): what the good-practice bank's handlers need, read alone when
-        the whole configuration has not been built in this request (each write answers with HTML)."""
+    def _settings_part(self, name, language, from_config, read):
+        """A few settings that a handler needs, without building the whole configuration: taken
+        from the configuration when this request has built it, else read once per block instance
+        (like the configuration) and read again after any setting is assigned."""
         config = self.__dict__.get("_verme_configs", {}).get(language)
         if config is not None:
-            return config.tags, config.default_post_visibility
-        return tuple(self.tags or default_tags(language)), self.default_post_visibility
+            return from_config(config)
+        parts = self.__dict__.setdefault("_verme_parts", {})
+        if (name, language) not in parts:
+            parts[name, language] = read()
+        return parts[name, language]
+
+    def bank_settings(self, language="en"):
+        """(tags, default visibility): what the good-practice bank's handlers need (each write
+        answers with HTML)."""
+        return self._settings_part(
+            "bank", language, lambda config: (config.tags, config.default_post_visibility),
+            lambda: (tuple(self.tags or default_tags(language)), self.default_post_visibility))
 
     def reflection_settings(self, language="en"):
         """The reflection statements and questions, defaults filled in: all that a learner's own
-        reflections read, read alone when the whole configuration has not been built in this request."""
-        config = self.__dict__.get("_verme_configs", {}).get(language)
-        if config is not None:
-            return ReflectionSettings(config.likert_items, config.open_prompts)
-        likert_items, open_prompts = self.likert_items, self.open_prompts
-        defaults = defaults_for(language) if not (likert_items and open_prompts) else {}
-        return ReflectionSettings(tuple(likert_items or defaults["likert_items"]),
-                                  tuple(open_prompts or defaults["open_prompts"]))
+        reflections read."""
+        def read():
+            likert_items, open_prompts = self.likert_items, self.open_prompts
+            defaults = defaults_for(language) if not (likert_items and open_prompts) else {}
+            return ReflectionSettings(tuple(likert_items or defaults["likert_items"]),
+                                      tuple(open_prompts or defaults["open_prompts"]))
+
+        return self._settings_part(
+            "reflections", language, lambda config: ReflectionSettings(config.likert_items, config.open_prompts), read)
 
     # The two settings the e-mail sender needs: read alone on every view (see views/messages.py),
     # without building the whole configuration.
