@@ -177,7 +177,7 @@ def seed_bank(block_key, language, post_specs):
             block_key, _viewer(block_key, author), title=title, body=body,
             tags=[tags[index] for index in tag_indexes], visibility=visibility,
             rate_limit={"posts": 100, "minutes": 1},
-        )
+        ).id
         for commenter, text in comments:
             bank.add_comment(block_key, _viewer(block_key, commenter), post_id, body=text)
         for person in useful:

@@ -46,7 +46,7 @@ def make_world(block=BLOCK):
 def share(world, user_id, title="A practice", body="Body", tags=("Networks",), visibility="course", **kwargs):
     return bank.create_post(
         world.block, world.person(user_id), title=title, body=body, tags=list(tags), visibility=visibility, **kwargs
-    )
+    ).id
 
 
 def titles(page):

@@ -78,6 +78,27 @@ def test_group_only_needs_a_group_and_sessions_must_be_the_authors_groups(world)
     assert Post.objects.count() == 1
 
 
+@pytest.mark.parametrize(("user_id", "changes"), [
+    ("aino", {"tags": ["Assessment", "Networks"], "show_organisation": True}),
+    ("aino", {"visibility": "group", "with_session": True}),
+    ("mikko", {"visibility": "group", "show_organisation": True}),
+    ("outsider", {}),
+    ("maija", {"tags": []}),
+    ("staff", {}),
+])
+def test_a_new_post_is_answered_as_the_author_reads_it_back(world, user_id, changes):
+    # The answer is built from what was written; it must be the post `get_post` shows its author.
+    session = MentoringSession.objects.create(group_id=world.group_a, number=1, title="Exit tickets",
+                                              starts_at=timezone.now())
+    author = world.staff if user_id == "staff" else world.person(user_id)
+    fields = {"title": "Exit tickets", "body": "Three **questions**", "tags": ["Networks"], "visibility": "course"}
+    with_session = changes.pop("with_session", False)
+    fields.update(changes, session_id=session.id if with_session else None)
+    answered = bank.create_post(world.block, author, **fields)
+    assert answered == bank.get_post(world.block, author, answered.id)
+    assert answered.is_own and (answered.session_title == "Exit tickets") == with_session
+
+
 def test_only_the_author_edits_and_the_post_is_marked_edited(world):
     post_id = share(world, "aino", title="Old")
     assert refused(bank.edit_post, world.block, world.person("mikko"), post_id, title="Mine", body="b",

@@ -167,6 +167,18 @@ def test_a_mark_answers_with_its_button_in_a_handful_of_queries(world, django_as
     assert (status, body["useful"], body["count"]) == (200, False, 0) and 'aria-pressed="false"' in body["html"]
 
 
+def test_a_share_answers_with_its_card_without_reading_the_post_back(world, django_assert_num_queries):
+    call_handler(learner(), "bank_create", valid(title="Warm-up"))
+    # who is calling, the retirement check, then the transaction (its savepoint and release): lock the
+    # membership, count recent posts, insert the post and its tag; then the group's name, the sessions
+    # to choose from and the author's directory card for the card's edit form.
+    with django_assert_num_queries(11):
+        status, body = call_handler(learner(), "bank_create", valid())
+    assert status == 200 and "Exit tickets" in body["html"] and "Group only" not in body["html"]
+    status, body = call_handler(learner(), "bank_create", valid(title="Inner circle", visibility="group"))
+    assert status == 200 and "Group only: New teachers" in body["html"]
+
+
 def test_first_view_query_count_does_not_grow(world):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -57,8 +57,8 @@ class World:
         self.later = reflections.ensure_session(self.group, 2, title="Two", starts_at=now + datetime.timedelta(days=9))
         learner = access.viewer_for(self.block, roles.Caller(LEARNER, "aino", "Aino Virtanen", False, "lms"))
         other = access.viewer_for(self.block, roles.Caller(OTHER, "mikko", "Mikko", False, "lms"))
-        self.own_post = bank.create_post(self.block, learner, title="Mine", body="B", tags=[], visibility="course")
-        self.other_post = bank.create_post(self.block, other, title="His", body="B", tags=[], visibility="course")
+        self.own_post = bank.create_post(self.block, learner, title="Mine", body="B", tags=[], visibility="course").id
+        self.other_post = bank.create_post(self.block, other, title="His", body="B", tags=[], visibility="course").id
         config = make_block(LEARNER).config("en")
         answers = {item["id"]: 3 for item in config.likert_items}
         reflections.save_reflection(self.block, learner, config, self.held, answers, {"went_well": "Private words"},

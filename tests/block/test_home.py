@@ -24,7 +24,7 @@ def first_view(block, context=None):
 
 def share(season, user_id, title, visibility="course"):
     return bank.create_post(season.block_key, season.member(user_id), title=title, body="Text", tags=[],
-                            visibility=visibility)
+                            visibility=visibility).id
 
 
 def test_a_member_sees_the_next_session_and_the_reflection_due(season):

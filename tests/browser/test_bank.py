@@ -195,7 +195,7 @@ def test_no_payload_runs_in_the_browser(open_block, assert_accessible, scenarios
     for index, payload in enumerate(PAYLOADS):
         post_id = bank.create_post(block_key, aino, title=payload[:150], body=payload, tags=[],
                                    visibility="course", rate_limit={"posts": 1000, "minutes": 1},
-                                   show_organisation=True)
+                                   show_organisation=True).id
         bank.add_comment(block_key, helena, post_id, body=payload)
         if index % 4 == 0:
             bank_moderation.report(block_key, helena, post_id, reason=payload)
@@ -256,7 +256,7 @@ def test_facilitator_hides_a_reported_comment_and_shows_it_again(open_block, ass
     block_key = scenarios["en"]
     seed_groups(block_key, ENGLISH_GROUPS)
     post_id = bank.create_post(block_key, viewer("learner_aino", block=block_key), title="Peer observation",
-                               body="We visit each other's lessons.", tags=[], visibility="group")
+                               body="We visit each other's lessons.", tags=[], visibility="group").id
     bank.add_comment(block_key, viewer("learner_mikko", block=block_key), post_id, body="Only if my boss pays.")
 
     page = open_block("learner_liisa", section="bank")

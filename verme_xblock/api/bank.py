@@ -92,15 +92,23 @@ def _shown_organisation(membership, visibility, show_organisation):
 
 def create_post(block_key, viewer, *, title, body, tags, visibility, session_id=None, rate_limit=None,
                 show_organisation=None):
-    """Share a post; the author's name is the snapshot of their membership, the organisation by choice."""
+    """Share a post; the author's name is the snapshot of their membership, the organisation by choice.
+
+    Returns the new post as its author sees it, built from what was written: a new post has no
+    comments or marks yet, so reading it back through `visible_posts` would only repeat it."""
     require_participant(viewer)
     # The viewer carries the membership as read at the start of the request: enough to prepare the
     # organisation's count row (the post itself reads the membership again under its lock).
     shown = organisations.on_post(viewer.organisation, visibility,
                                   viewer.shows_organisation if show_organisation is None else show_organisation)
     organisations.ensure(block_key, organisations.audience(visibility, viewer.group_id), shown)
-    return _create_post(block_key, viewer, title=title, body=body, tags=tags, visibility=visibility,
-                        session_id=session_id, rate_limit=rate_limit, show_organisation=show_organisation)
+    post, session_title = _create_post(block_key, viewer, title=title, body=body, tags=tags, visibility=visibility,
+                                       session_id=session_id, rate_limit=rate_limit,
+                                       show_organisation=show_organisation)
+    group_name = ""
+    if post.group_id is not None:
+        group_name = MentoringGroup.objects.filter(id=post.group_id).values_list("name", flat=True).first() or ""
+    return _new_view(post, viewer, tuple(tags), group_name, session_title)
 
 
 @transaction.atomic
@@ -109,7 +117,7 @@ def _create_post(block_key, viewer, *, title, body, tags, visibility, session_id
     # rate limit below counts them all.
     membership = _membership(block_key, viewer, lock=True) or {}
     group_id = membership.get("group_id")
-    _check_group_choice(group_id, visibility, session_id)
+    session_title = _check_group_choice(group_id, visibility, session_id)
     _check_rate(block_key, viewer, rate_limit or DEFAULT_RATE_LIMIT)
     post = Post.objects.create(
         block_key=block_key,
@@ -124,14 +132,19 @@ def _create_post(block_key, viewer, *, title, body, tags, visibility, session_id
     )
     organisations.count_post(post, +1)
     PostTag.objects.bulk_create([PostTag(post=post, tag=tag) for tag in tags])
-    return post.id
+    return post, session_title
 
 
 def _check_group_choice(group_id, visibility, session_id):
+    """Refuses a choice the author's group does not allow; the chosen session's title, if any."""
     if visibility == Post.GROUP and group_id is None:
         raise Refusal("no_group", _("You can share with your group only once you are in a group."), field="visibility")
-    if session_id is not None and not MentoringSession.objects.filter(id=session_id, group_id=group_id).exists():
+    if session_id is None:
+        return ""
+    title = MentoringSession.objects.filter(id=session_id, group_id=group_id).values_list("title", flat=True).first()
+    if title is None:
         raise Refusal("invalid_choice", _("Choose one of your group's sessions."), field="session_id")
+    return title
 
 
 def _check_rate(block_key, viewer, rate_limit):
@@ -362,6 +375,19 @@ def _view(post, viewer):
         ),
         is_own=post.author_id == viewer.user_id,
         can_moderate=can_moderate(viewer, post.group_id),
+    )
+
+
+def _new_view(post, viewer, tags, group_name, session_title):
+    """A post just shared, as `_view` shows it to its author: no comments and no marks yet."""
+    return PostView(
+        id=post.id, title=post.title, body=post.body, tags=tags,
+        author_name=shown_name(post.author_name), author_organisation=post.author_organisation,
+        author_id=post.author_id, group_id=post.group_id, group_name=group_name,
+        session_id=post.session_id, session_title=session_title, visibility=post.visibility,
+        created_at=post.created_at, edited=False, hidden=False, hidden_reason="",
+        useful_count=0, useful_by_viewer=False, comments=(),
+        is_own=True, can_moderate=can_moderate(viewer, post.group_id),
     )
 
 

@@ -49,9 +49,10 @@ class BankMixin:
     @json_api()
     def bank_create(self, payload, viewer):
         fields = self._bank_post_fields(payload, viewer)
-        post_id = bank.create_post(self.block_key, viewer, rate_limit=self.bank_rate_limit(), **fields)
-        self._bank_event("post.created", post_id=post_id, visibility=fields["visibility"])
-        return {"post_id": post_id, "html": self._bank_post_html(viewer, post_id), "message": _("Your post is shared.")}
+        post = bank.create_post(self.block_key, viewer, rate_limit=self.bank_rate_limit(), **fields)
+        self._bank_event("post.created", post_id=post.id, visibility=fields["visibility"])
+        html = self._bank_render("verme/bank/post.html", viewer, (post,), post=post)
+        return {"post_id": post.id, "html": html, "message": _("Your post is shared.")}
 
     @json_api()
     def bank_edit(self, payload, viewer):
