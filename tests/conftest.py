@@ -22,4 +22,7 @@ def _empty_cache():
     """Each test starts with an empty cache, as it starts with an empty database."""
     from django.core.cache import cache
 
+    from verme_xblock.api import messages
+
     cache.clear()
+    messages.forget_known_copies()

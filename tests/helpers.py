@@ -19,6 +19,15 @@ def call_handler(block, name, payload=None, method="POST", raw_body=None):
     return response.status_code, json.loads(response.body.decode() or "null")
 
 
+def first_view(block, context=None):
+    """The component's very first view, which stores the e-mail sender's copy of its settings, as a
+    request that commits: the process then knows the copy is there, as after any first view."""
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return block.render("student_view", context)
+
+
 def whole_view(block, context=None):
     """The first view and every section of the viewer's menu, each rendered by the student view as a
     link to it would: what this person can reach in the component, as one string of HTML."""

@@ -1,4 +1,6 @@
 """User-written Markdown to safe HTML: a maintained parser with raw HTML off, then a sanitiser."""
+import functools
+
 import nh3
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
@@ -15,7 +17,14 @@ LINK_REL = "noopener noreferrer nofollow"
 
 def render_markdown(text):
     """HTML for a Markdown text, safe to insert in a page: no raw HTML, no scripts, no unsafe URLs."""
-    html = _PARSER.render(text or "")
+    return _rendered(text or "")
+
+
+# The same texts come back on every view (the introduction, the posts of the first page), and the
+# result depends on the text alone; 256 texts of at most 10,000 characters stay a few megabytes.
+@functools.lru_cache(maxsize=256)
+def _rendered(text):
+    html = _PARSER.render(text)
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -52,6 +52,27 @@ def test_a_learner_view_keeps_the_senders_copy_of_the_published_settings(setting
     assert MessageBlock.objects.get().title == "Renamed"  # Studio's preview of the draft writes nothing
 
 
+def test_the_home_asks_for_the_senders_copy_until_it_is_known_to_be_there(django_capture_on_commit_callbacks):
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    def copy_queries():
+        with CaptureQueriesContext(connection) as captured:
+            make_block(42, username="aino").render("student_view")
+        return [q["sql"] for q in captured.captured_queries if "messageblock" in q["sql"].lower()]
+
+    with pytest.raises(RuntimeError), transaction.atomic():  # a request whose transaction rolls back
+        make_block(42, username="aino").render("student_view")
+        raise RuntimeError
+    assert not MessageBlock.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert copy_queries()  # not taken for there: checked, and written
+    assert MessageBlock.objects.count() == 1
+    assert copy_queries() == []  # written and committed: this process knows it is there
+    api_messages.forget_known_copies()  # another process, which has not seen it
+    assert len(copy_queries()) == 1 and copy_queries() == []  # seen once, then known
+
+
 def test_the_learner_sees_their_choices_and_saves_them():
     block = make_block(42, username="aino")
     html = whole_view(block)

@@ -1,9 +1,9 @@
 """The messages seen from the block: its sender settings, and each person's choice of messages.
 
 `register_block` keeps `MessageBlock` in step with the block's Studio settings (the sender runs
-outside any request and cannot read XBlock fields). The home view only checks that the copy exists;
-opening a section compares it and writes only when a setting changed, so page views never queue
-behind each other for a write lock.
+outside any request and cannot read XBlock fields). The home view only checks that the copy exists,
+once per process (a copy is never deleted); opening a section compares it and writes only when a
+setting changed, so page views never queue behind each other for a write lock.
 Preferences are one row per person, block and kind; no row means the kind's default (everything
 on but the weekly digest, which is opt-in).
 """
@@ -37,9 +37,24 @@ class Choice:
     course_off: bool  # switched off for the whole course in Studio
 
 
+# Blocks this process has seen a sender copy of. A copy is never deleted, only updated, so once
+# seen it stays true, and the home view asks the database once per block and process.
+_KNOWN_COPIES = set()
+
+
 def is_registered(block_key):
     """Whether the sender has a copy: asked on every first view, so written out (see `sql`)."""
-    return bool(sql.rows(f"SELECT 1 FROM {sql.table(MessageBlock)} WHERE block_key = %s", [block_key]))  # noqa: S608
+    if block_key in _KNOWN_COPIES:
+        return True
+    if sql.rows(f"SELECT 1 FROM {sql.table(MessageBlock)} WHERE block_key = %s", [block_key]):  # noqa: S608
+        _KNOWN_COPIES.add(block_key)
+        return True
+    return False
+
+
+def forget_known_copies():
+    """For a database that is emptied while the process lives on (the tests)."""
+    _KNOWN_COPIES.clear()
 
 
 STORED_FIELDS = ("course_key", "runtime", "title", "url", "reminder_days", "kinds")
@@ -61,6 +76,7 @@ def register_block(settings):
         [row], update_conflicts=True, unique_fields=["block_key"] if by_target else None,
         update_fields=list(STORED_FIELDS),
     )
+    transaction.on_commit(lambda: _KNOWN_COPIES.add(settings.block_key))
 
 
 def kinds_for(viewer):

@@ -34,12 +34,14 @@ class TeamsMixin:
         return tuple((teamset.teamset_id, teamset.name) for teamset in getattr(configuration, "teamsets", ()))
 
     def follow_my_team(self):
-        """In Teams mode, a learner's membership is the group of their team (one look-up per view)."""
-        if not self.teamset_id:
-            return
+        """In Teams mode, a learner's membership is the group of their team (one look-up per view).
+
+        The service is asked first: where the runtime has no teams, the setting is not read at all."""
         service = self.runtime.service(self, "teams")
+        if service is None or not self.teamset_id:
+            return
         caller = roles.identify(self)
-        if service is None or caller.is_anonymous or caller.is_course_staff:
+        if caller.is_anonymous or caller.is_course_staff:
             return
         user = get_user_model().objects.filter(id=int(caller.user_id)).first() if caller.user_id.isdigit() else None
         if user is None:
