@@ -1,16 +1,18 @@
 """`python -m bench [--sizes small,large] [--runs 5] [--databases sqlite,mysql] [--races …]
-[--people 200] [--concurrency 50] [--workers 4] [--bank-series 100000]`
+[--people 200] [--concurrency 50] [--workers 4] [--race-rounds 3] [--bank-series 100000]`
 
 Seeds each size into a throwaway database; measures two floors (the workbench rendering an empty
 component, a bare Django view with one indexed query) beside every view and prints each view as a
 multiple of both, with its SQL queries (milliseconds only as secondary columns: they move with the
 machine's load); the learner's first-view size; the races against gunicorn (each person opens the
-page, then writes), beside xblock-poll's vote when it is installed; and, with --bank-series, the
-bank's pages from 10 posts up. Writes var/bench/results.json (medians with min and max).
+page, then writes; the races take turns for several rounds), beside xblock-poll's vote when it is
+installed; and, with --bank-series, the bank's pages from 10 posts up. Writes var/bench/results.json
+(medians with min and max).
 """
 import argparse
 import itertools
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -62,26 +64,48 @@ def table(results):
     return "\n".join(lines)
 
 
+def _spread(values, unit=""):
+    """The median and, over several rounds, the range: "1.08× (1.01–1.15)"."""
+    middle = statistics.median(values)
+    return f"{middle:.2f}{unit}" + (f" ({min(values):.2f}–{max(values):.2f})" if len(values) > 1 else "")
+
+
 def race_lines(result):
+    """Each race over its rounds: throughput, the median of the rounds' latencies, every answer
+    counted; then each race's throughput as a multiple of xblock-poll's in the same round."""
     lines = []
-    for name, race in result.get("races", {}).items():
-        page, write = race["page"], race["write"]
+    races = result.get("races", {})
+    for name, rounds in races.items():
+        first = rounds[0]
+
+        def total(key, part=None, rounds=rounds):
+            return sum((race[part] if part else race)[key] or 0 for race in rounds)
+
+        def p50(part, rounds=rounds):
+            return statistics.median(race[part]["p50_ms"] or 0 for race in rounds)
+
+        def p95(part, rounds=rounds):
+            return statistics.median(race[part]["p95_ms"] or 0 for race in rounds)
+
         lines.append(
-            f"{result['size']:7} {name:34} {race['people']} people, {race['concurrency']} at once, "
-            f"{race['workers']} workers: {race['people_per_second']:.1f} people/s; "
-            f"page p50 {page['p50_ms']:.0f} ms p95 {page['p95_ms']:.0f} ms; "
-            f"write p50 {write['p50_ms'] or 0:.0f} ms p95 {write['p95_ms'] or 0:.0f} ms; "
-            f"ok {write['ok']}, 4xx {page['refused_4xx'] + write['refused_4xx']}, "
-            f"5xx {page['errors_5xx'] + write['errors_5xx']}, "
-            f"failed {page['failed_connections'] + write['failed_connections']}, lost {race.get('lost_writes')}"
+            f"{result['size']:7} {name:34} {len(rounds)} rounds of {first['people']} people, {first['concurrency']} "
+            f"at once, {first['workers']} workers: "
+            f"{_spread([race['people_per_second'] for race in rounds])} people/s; "
+            f"page p50 {p50('page'):.0f} ms p95 {p95('page'):.0f} ms; write p50 {p50('write'):.0f} ms "
+            f"p95 {p95('write'):.0f} ms; ok {total('ok', 'write')}, "
+            f"4xx {total('refused_4xx', 'page') + total('refused_4xx', 'write')}, "
+            f"5xx {total('errors_5xx', 'page') + total('errors_5xx', 'write')}, "
+            f"failed {total('failed_connections', 'page') + total('failed_connections', 'write')}, "
+            f"lost {total('lost_writes')}"
         )
-        lines.extend(f"        a 5xx answer: {text[:300]!r}" for text in race.get("error_pages", ()))
-    rates = {name: race["people_per_second"] for name, race in result.get("races", {}).items()}
-    poll = next((rate for name, rate in rates.items() if name.startswith("xblock-poll")), None)
+        lines.extend(f"        a 5xx answer: {text[:300]!r}" for race in rounds for text in race.get("error_pages", ()))
+    poll = next((rounds for name, rounds in races.items() if name.startswith("xblock-poll")), None)
     if poll:
-        lines.append(f"{result['size']:7} throughput as a multiple of xblock-poll's: " + ", ".join(
-            f"{name.split(':')[0]} {name.split(',')[-1].strip()} {rate / poll:.2f}×"
-            for name, rate in rates.items() if not name.startswith("xblock-poll")))
+        lines.append(f"{result['size']:7} throughput as a multiple of xblock-poll's in the same round: " + ", ".join(
+            f"{name.split(':')[0]} {name.split(',')[-1].strip()} "
+            + _spread([race["people_per_second"] / against["people_per_second"]
+                       for race, against in zip(rounds, poll, strict=True)], "×")
+            for name, rounds in races.items() if not name.startswith("xblock-poll")))
     return lines
 
 
@@ -124,13 +148,15 @@ def main():
     parser.add_argument("--people", type=int, default=200, help="people in each race (as the size has them)")
     parser.add_argument("--concurrency", type=int, default=50, help="people at once in a race")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers serving the races")
+    parser.add_argument("--race-rounds", type=int, default=3,
+                        help="rounds of every race, taking turns (medians and ranges are printed)")
     parser.add_argument("--bank-series", type=int, default=0, metavar="POSTS",
                         help="also measure the bank's pages from 10 posts up to POSTS (e.g. 100000)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     databases = ["sqlite", "mysql"] if args.mysql else args.databases.split(",")
     race_args = ["--races", args.races, "--people", str(args.people), "--concurrency", str(args.concurrency),
-                 "--workers", str(args.workers)]
+                 "--workers", str(args.workers), "--race-rounds", str(args.race_rounds)]
     report = {}
     for database in databases:
         results = []

@@ -1,8 +1,10 @@
 """The races: who opens the page and then writes what, and a check that no successful write was lost.
 
-Each entry of RACES: (name, scenario, usage id, build(spec, people) -> [(user_id, handler, payload)],
-verify(figures) -> dict). xblock-poll's vote runs on the same stack when it is installed
-(requirements/bench.txt), as the comparison the issue asks for.
+Each entry of RACES: (name, scenario, usage id, build(spec, people, round) -> [(user_id, handler,
+payload)], verify(figures) -> dict). A race runs in rounds; each round takes the next people of the
+dataset (as many as the size has), so nobody repeats a write that the previous round made.
+xblock-poll's vote runs on the same stack when it is installed (requirements/bench.txt), as the
+comparison the issue asks for.
 """
 import json
 
@@ -23,14 +25,24 @@ def load_poll_scenario():
         add_xml_scenario(POLL_SCENARIO, "Bench: xblock-poll in a unit", POLL_XML)
 
 
-def _useful_calls(spec, people):
+def _turn(user_ids, people, round_index):
+    """`people` of `user_ids`, from where the previous round stopped (around again when there are fewer)."""
+    start = (round_index * people) % len(user_ids) if user_ids else 0
+    return (user_ids[start:] + user_ids[:start])[:people]
+
+
+def _people(spec, people, round_index):
+    return _turn(member_ids(spec), people, round_index)
+
+
+def _useful_calls(spec, people, round_index):
     """Participants mark one new post useful."""
     from verme_xblock import models
 
     post = models.Post.objects.create(block_key=BLOCK_KEY, author_id="staff_sanna", author_name="Sanna",
                                       visibility="course", title="Everyone mark this", body="Useful?")
     _useful_calls.post_id = post.id
-    return [(user_id, "bank_useful", {"post_id": post.id}) for user_id in member_ids(spec)[:people]]
+    return [(user_id, "bank_useful", {"post_id": post.id}) for user_id in _people(spec, people, round_index)]
 
 
 def _useful_verify(figures):
@@ -41,13 +53,14 @@ def _useful_verify(figures):
     return {"lost_writes": figures["write"]["ok"] - marks, "count_matches_rows": post.useful_count == marks}
 
 
-def _join_calls(_spec, people):
+def _join_calls(_spec, people, round_index):
     """Newcomers, far more than there are seats, open the group list and try to join one group."""
     from verme_xblock import models
 
-    group = models.MentoringGroup.objects.create(block_key=BLOCK_KEY, name="Open seats", min_size=5, max_size=9)
+    group = models.MentoringGroup.objects.create(block_key=BLOCK_KEY, name=f"Open seats {round_index + 1}",
+                                                 min_size=5, max_size=9)
     _join_calls.group_id = group.id
-    return [(f"newcomer{index}", "group_join", {"group_id": group.id}) for index in range(people)]
+    return [(f"newcomer{round_index}-{index}", "group_join", {"group_id": group.id}) for index in range(people)]
 
 
 def _join_verify(figures):
@@ -58,29 +71,33 @@ def _join_verify(figures):
             "over_capacity": max(members - 9, 0)}
 
 
-def _post_calls(spec, people):
+def _post_calls(spec, people, round_index):
     """Participants share one good practice each."""
-    return [(user_id, "bank_create", {"title": f"Concurrent practice {index}", "body": "Tried and shared.",
+    _post_calls.prefix = f"Concurrent practice {round_index}."
+    return [(user_id, "bank_create", {"title": f"{_post_calls.prefix}{index}", "body": "Tried and shared.",
                                       "tags": ["Networks"], "visibility": "course"})
-            for index, user_id in enumerate(member_ids(spec)[:people])]
+            for index, user_id in enumerate(_people(spec, people, round_index))]
 
 
 def _post_verify(figures):
     from verme_xblock import models
 
-    created = models.Post.objects.filter(title__startswith="Concurrent practice ").count()
+    created = models.Post.objects.filter(title__startswith=_post_calls.prefix).count()
     return {"lost_writes": figures["write"]["ok"] - created}
 
 
-def _reflection_calls(spec, people):
-    """Participants without a baseline reflection save a draft of it."""
+def _reflection_calls(spec, people, round_index):
+    """Participants who have not submitted their baseline reflection save a draft of it (a later
+    round, where the size has too few people, saves some of those drafts again)."""
     from verme_xblock import models
 
-    taken = set(models.Reflection.objects.filter(block_key=BLOCK_KEY, slot=0).values_list("user_id", flat=True))
-    free = [user_id for user_id in member_ids(spec) if user_id not in taken][:people]
-    _reflection_calls.users = free
+    submitted = set(models.Reflection.objects.filter(block_key=BLOCK_KEY, slot=0, status=models.Reflection.SUBMITTED)
+                    .values_list("user_id", flat=True))
+    free = [user_id for user_id in member_ids(spec) if user_id not in submitted]
+    writers = _turn(free, people, round_index)
+    _reflection_calls.users = writers
     return [(user_id, "reflection_save", {"submit": False, "answers": {"wellbeing": 4, "next_step": "Ask."}})
-            for user_id in free]
+            for user_id in writers]
 
 
 def _reflection_verify(figures):
@@ -110,10 +127,11 @@ def _poll_tally():
     return sum(WorkbenchRuntime("bench").get_block(POLL_KEY).tally.values())
 
 
-def _poll_calls(spec, people):
+def _poll_calls(spec, people, round_index):
     """The same people vote in xblock-poll's default poll (its tally is one shared field)."""
     _poll_calls.before = _poll_tally()
-    return [(user_id, "vote", {"choice": "RBGO"[index % 4]}) for index, user_id in enumerate(member_ids(spec)[:people])]
+    voters = _people(spec, people, round_index)
+    return [(user_id, "vote", {"choice": "RBGO"[index % 4]}) for index, user_id in enumerate(voters)]
 
 
 def _poll_verify(figures):
