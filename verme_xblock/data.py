@@ -15,6 +15,7 @@ class Viewer:
     organisation: str = ""  # from the member's group profile; shown outside the group only by choice
     shows_organisation: bool = False  # their last choice for posts the whole course reads
     read_only: str | None = None  # roles.MASQUERADE or roles.PREVIEW: this request writes nothing
+    retired: bool = False  # the account was retired: requests still in flight write nothing
 
     @property
     def is_anonymous(self):

@@ -158,9 +158,10 @@ def test_list_filters_and_pages_through_the_handler(world):
 def test_a_mark_answers_with_its_button_in_a_handful_of_queries(world, django_assert_num_queries):
     post_id = call_handler(learner(), "bank_create", valid())[1]["post_id"]
     marker = learner("helena")
-    # who is calling, the retirement check, then the transaction (its savepoint and release, inside
-    # the test's own transaction): lock the post, remove the mark (none), add it, move the count.
-    with django_assert_num_queries(8):
+    # who is calling (with whether the account was retired), then the transaction (its savepoint and
+    # release, inside the test's own transaction): lock the post, remove the mark (none), add it,
+    # move the count.
+    with django_assert_num_queries(7):
         status, body = call_handler(marker, "bank_useful", {"post_id": post_id})
     assert (status, body["count"]) == (200, 1)
     status, body = call_handler(learner("helena"), "bank_useful", {"post_id": post_id})
@@ -169,10 +170,10 @@ def test_a_mark_answers_with_its_button_in_a_handful_of_queries(world, django_as
 
 def test_a_share_answers_with_its_card_without_reading_the_post_back(world, django_assert_num_queries):
     call_handler(learner(), "bank_create", valid(title="Warm-up"))
-    # who is calling, the retirement check, then the transaction (its savepoint and release): lock the
-    # membership, count recent posts, insert the post and its tag; then the group's name, the sessions
-    # to choose from and the author's directory card for the card's edit form.
-    with django_assert_num_queries(11):
+    # who is calling (with whether the account was retired), then the transaction (its savepoint and
+    # release): lock the membership, count recent posts, insert the post and its tag; then the group's
+    # name, the sessions to choose from and the author's directory card for the card's edit form.
+    with django_assert_num_queries(10):
         status, body = call_handler(learner(), "bank_create", valid())
     assert status == 200 and "Exit tickets" in body["html"] and "Group only" not in body["html"]
     status, body = call_handler(learner(), "bank_create", valid(title="Inner circle", visibility="group"))

@@ -52,10 +52,10 @@ def test_a_draft_answers_with_its_own_reflection_alone(season, django_assert_num
     call_handler(block, "reflection_save", submit_payload(block, season.sessions[0]))
     published = len(block.runtime.published)
     payload = {**submit_payload(block, season.sessions[1], value=4), "submit": False}
-    # Who is calling and the retirement check (2); in the transaction (with its savepoints, 4) the
-    # session, the new row and its lock (4), the save (3) and the reflection read back with its
-    # answers (2): nothing more for the rest of the section.
-    with django_assert_num_queries(15):
+    # Who is calling, with whether the account was retired (1); in the transaction (with its
+    # savepoints, 4) the session, the new row and its lock (4), the save (3) and the reflection read
+    # back with its answers (2): nothing more for the rest of the section.
+    with django_assert_num_queries(14):
         status, body = call_handler(block, "reflection_save", payload)
     assert status == 200 and body["status"] == "draft" and body["message"] == "Your draft was saved."
     assert "html" not in body

@@ -399,7 +399,7 @@ def session_choices(block_key, viewer):
     if viewer.group_id is None:
         return ()
     sessions = MentoringSession.objects.filter(group_id=viewer.group_id, group__block_key=block_key)
-    return tuple(SessionChoice(s.id, s.number, s.title) for s in sessions.order_by("number"))
+    return tuple(SessionChoice(*row) for row in sessions.order_by("number").values_list("id", "number", "title"))
 
 
 def filter_choices(block_key, viewer):
