@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy
 from xblock.fields import Float, Integer, List, Scope, String
 
-from .defaults import LIST_SETTINGS, default_tags, defaults_for
+from .defaults import LIST_SETTINGS, default_list, default_tags
 from .mail.kinds import DEFAULT_REMINDER_DAYS, KINDS
 
 SELF_SELECT = "self_select"
@@ -121,22 +121,21 @@ class ConfigurationFields:
         return configs[language]
 
     def _read_config(self, language):
-        lists = {name: getattr(self, name) for name in LIST_SETTINGS}
-        defaults = defaults_for(language) if not all(lists.values()) else {}
+        lists = {name: tuple(getattr(self, name) or default_list(language, name)) for name in LIST_SETTINGS}
         return Config(
-            target_groups=tuple(lists["target_groups"] or defaults["target_groups"]),
+            target_groups=lists["target_groups"],
             min_group_size=self.min_group_size,
             max_group_size=self.max_group_size,
             enrolment_mode=self.enrolment_mode,
             session_count=self.session_count,
             session_length_minutes=self.session_length_minutes,
             session_interval_weeks=self.session_interval_weeks,
-            session_templates=tuple(lists["session_templates"] or defaults["session_templates"]),
-            likert_items=tuple(lists["likert_items"] or defaults["likert_items"]),
-            open_prompts=tuple(lists["open_prompts"] or defaults["open_prompts"]),
-            tags=tuple(lists["tags"] or defaults["tags"]),
-            method_cards=tuple(lists["method_cards"] or defaults["method_cards"]),
-            feedback_items=tuple(lists["feedback_items"] or defaults["feedback_items"]),
+            session_templates=lists["session_templates"],
+            likert_items=lists["likert_items"],
+            open_prompts=lists["open_prompts"],
+            tags=lists["tags"],
+            method_cards=lists["method_cards"],
+            feedback_items=lists["feedback_items"],
             default_post_visibility=self.default_post_visibility,
             anonymity_threshold=self.anonymity_threshold,
             weight=self.weight,
@@ -173,10 +172,8 @@ class ConfigurationFields:
         """The reflection statements and questions, defaults filled in: all that a learner's own
         reflections read."""
         def read():
-            likert_items, open_prompts = self.likert_items, self.open_prompts
-            defaults = defaults_for(language) if not (likert_items and open_prompts) else {}
-            return ReflectionSettings(tuple(likert_items or defaults["likert_items"]),
-                                      tuple(open_prompts or defaults["open_prompts"]))
+            return ReflectionSettings(tuple(self.likert_items or default_list(language, "likert_items")),
+                                      tuple(self.open_prompts or default_list(language, "open_prompts")))
 
         return self._settings_part(
             "reflections", language, lambda config: ReflectionSettings(config.likert_items, config.open_prompts), read)

@@ -320,6 +320,11 @@ def defaults_for(language):
     return copy.deepcopy(_defaults(language))
 
 
+def default_list(language, name):
+    """A fresh copy of one list of the defaults (`LIST_SETTINGS`), without copying the others."""
+    return copy.deepcopy(_defaults(language)[name])
+
+
 def default_tags(language):
     """The default good-practice tags in a language (a tuple of strings: nothing to copy)."""
     return tuple(_defaults(language)["tags"])
