@@ -132,11 +132,6 @@ def retire_user(user_id):
     ModerationAction.objects.filter(actor_id=user_id).update(actor_id=token, actor_name=FORMER_PARTICIPANT)
 
 
-def is_retired(user_id):
-    """Whether the account was retired: its id may write nothing more in any block."""
-    return bool(user_id) and RetiredUser.objects.filter(user_id=str(user_id)).exists()
-
-
 def export_user(user_id, block_key=None):
     """Everything held about one user (in one block, or in all), as JSON-ready data."""
     user_id = str(user_id)
