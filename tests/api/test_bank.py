@@ -92,6 +92,7 @@ def test_a_new_post_is_answered_as_the_author_reads_it_back(world, user_id, chan
                                               starts_at=timezone.now())
     author = world.staff if user_id == "staff" else world.person(user_id)
     fields = {"title": "Exit tickets", "body": "Three **questions**", "tags": ["Networks"], "visibility": "course"}
+    changes = dict(changes)  # the parameters are shared between runs
     with_session = changes.pop("with_session", False)
     fields.update(changes, session_id=session.id if with_session else None)
     answered = bank.create_post(world.block, author, **fields)
