@@ -20,7 +20,7 @@ def grow_to(total, spec):
     from django.utils import timezone
 
     from verme_xblock import models
-    from verme_xblock.api import bank
+    from verme_xblock.api import bank_useful
 
     from .datasets import BATCH, BLOCK_KEY, ORGANISATIONS, group_of, member_ids
 
@@ -53,7 +53,7 @@ def grow_to(total, spec):
          for post_id in new_ids for n in range(post_id * 7 % 5)),
         batch_size=BATCH,
     )
-    bank.recount_useful(new)
+    bank_useful.recount_useful(new)
 
 
 def pages():

@@ -4,7 +4,7 @@ import datetime
 from django.utils import timezone
 
 from verme_xblock import models
-from verme_xblock.api import bank
+from verme_xblock.api import bank_useful
 
 BLOCK_KEY = "verme-peer-group-mentoring-english.verme.d0.u0"
 SCENARIO = "verme.0"
@@ -113,7 +113,7 @@ def seed_bank(spec):
          for index in range(spec["reactions"])),
         batch_size=BATCH, ignore_conflicts=True,
     )
-    bank.recount_useful(models.Post.objects.filter(block_key=BLOCK_KEY))  # bulk rows skip toggle_useful's count
+    bank_useful.recount_useful(models.Post.objects.filter(block_key=BLOCK_KEY))  # bulk rows skip toggle_useful's count
     return {"posts": len(post_ids), "post_tags": 2 * len(post_ids), "comments": spec["comments"],
             "reactions": models.Reaction.objects.filter(post__block_key=BLOCK_KEY).count()}
 

@@ -12,7 +12,7 @@ from workbench.scenarios import get_scenarios
 
 from demo.seed_season import seed_season
 from verme_xblock import i18n, roles
-from verme_xblock.api import access, bank, bank_moderation, groups, plans, reflections, sessions
+from verme_xblock.api import access, bank, bank_moderation, bank_useful, groups, plans, reflections, sessions
 from verme_xblock.data import Viewer
 from verme_xblock.defaults import defaults_for
 from verme_xblock.models import MentoringGroup, MentoringSession, Post
@@ -181,7 +181,7 @@ def seed_bank(block_key, language, post_specs):
         for commenter, text in comments:
             bank.add_comment(block_key, _viewer(block_key, commenter), post_id, body=text)
         for person in useful:
-            bank.toggle_useful(block_key, _viewer(block_key, person), post_id)
+            bank_useful.toggle_useful(block_key, _viewer(block_key, person), post_id)
     if language == "en":
         post_id = Post.objects.filter(block_key=block_key).order_by("id").values_list("id", flat=True)[1]
         bank_moderation.report(block_key, _viewer(block_key, "learner_pekka"), post_id,

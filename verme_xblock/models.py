@@ -221,7 +221,7 @@ class Post(CourseKeyed):
     hidden = models.BooleanField(default=False)
     hidden_reason = models.TextField(blank=True)
     # The number of Reaction rows of the post, changed in the transaction that adds or removes one
-    # (`api.bank.toggle_useful`), so "most useful" pages along an index instead of counting.
+    # (`api.bank_useful.toggle_useful`), so "most useful" pages along an index instead of counting.
     useful_count = models.PositiveIntegerField(default=0)
 
     class Meta:

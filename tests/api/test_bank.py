@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from tests.api.bank_world import make_world, share, titles
-from verme_xblock.api import bank, bank_moderation
+from verme_xblock.api import bank, bank_moderation, bank_useful
 from verme_xblock.bank_data import Filters
 from verme_xblock.errors import Refusal
 from verme_xblock.models import MentoringSession, ModerationAction, Post, Reaction
@@ -58,7 +58,7 @@ def test_group_only_posts_reach_the_group_its_facilitator_and_staff_only(world):
         else:
             assert by_tag == by_org == [] and by_group == ["Course-wide"] and useful == ["Course-wide"]
             assert refused(bank.get_post, world.block, person, group_only).status == 404
-            assert refused(bank.toggle_useful, world.block, person, group_only).status == 404
+            assert refused(bank_useful.toggle_useful, world.block, person, group_only).status == 404
             assert refused(bank.add_comment, world.block, person, group_only, body="hi").status == 404
             assert refused(bank_moderation.report, world.block, person, group_only, reason="x").status == 404
             orgs = bank.filter_choices(world.block, person)["organisations"]
@@ -143,11 +143,11 @@ def test_a_burst_of_posts_is_throttled_from_the_rows(world):
 
 def test_useful_is_one_per_person_and_toggles(world):
     post_id = share(world, "aino")
-    assert bank.toggle_useful(world.block, world.person("mikko"), post_id) is True
-    assert bank.toggle_useful(world.block, world.person("helena"), post_id) is True
+    assert bank_useful.toggle_useful(world.block, world.person("mikko"), post_id) is True
+    assert bank_useful.toggle_useful(world.block, world.person("helena"), post_id) is True
     post = bank.get_post(world.block, world.person("mikko"), post_id)
     assert (post.useful_count, post.useful_by_viewer) == (2, True)
-    assert bank.toggle_useful(world.block, world.person("mikko"), post_id) is False
+    assert bank_useful.toggle_useful(world.block, world.person("mikko"), post_id) is False
     post = bank.get_post(world.block, world.person("mikko"), post_id)
     assert (post.useful_count, post.useful_by_viewer) == (1, False)
     assert Reaction.objects.count() == 1
@@ -169,7 +169,7 @@ def test_keyset_pages_cover_every_post_once_in_order(world, sort):
            for i in range(23)]
     for index, post_id in enumerate(ids):
         Reaction.objects.bulk_create([Reaction(post_id=post_id, user_id=f"u{n}") for n in range(index % 4)])
-    bank.recount_useful(Post.objects.filter(id__in=ids))  # bulk inserts skip toggle_useful's count
+    bank_useful.recount_useful(Post.objects.filter(id__in=ids))  # bulk inserts skip toggle_useful's count
     seen, cursor = [], ""
     while True:
         page = bank.list_posts(world.block, world.person("helena"), Filters(sort=sort), cursor=cursor, page_size=5)

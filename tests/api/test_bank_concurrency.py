@@ -10,7 +10,7 @@ import pytest
 from django.db import close_old_connections, connection
 
 from tests.api.bank_world import make_world, share
-from verme_xblock.api import bank
+from verme_xblock.api import bank, bank_useful
 from verme_xblock.models import Post, Reaction
 
 PEOPLE = 24
@@ -50,7 +50,7 @@ def test_parallel_useful_marks_are_all_counted():
     world = make_world()
     post_id = share(world, "aino")
     readers = [world.person(f"reader{index}") for index in range(PEOPLE)]
-    errors = run_at_once([lambda reader=reader: bank.toggle_useful(world.block, reader, post_id)
+    errors = run_at_once([lambda reader=reader: bank_useful.toggle_useful(world.block, reader, post_id)
                           for reader in readers])
     assert errors == []
     post = bank.get_post(world.block, world.person("aino"), post_id)
@@ -63,7 +63,7 @@ def test_one_person_clicking_in_several_tabs_at_once_leaves_one_mark():
     post_id = share(world, "aino")
     helena = world.person("helena")
     results = []
-    errors = run_at_once([lambda: results.append(bank.toggle_useful(world.block, helena, post_id))
+    errors = run_at_once([lambda: results.append(bank_useful.toggle_useful(world.block, helena, post_id))
                           for _ in range(6)])
     assert errors == []
     marks = Reaction.objects.filter(post_id=post_id, user_id="helena").count()

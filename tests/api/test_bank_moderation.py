@@ -2,7 +2,7 @@
 import pytest
 
 from tests.api.bank_world import make_world, share, titles
-from verme_xblock.api import bank, bank_moderation
+from verme_xblock.api import bank, bank_moderation, bank_useful
 from verme_xblock.bank_data import Filters
 from verme_xblock.errors import Refusal
 from verme_xblock.models import Comment, ModerationAction, Post, PostTag, Reaction
@@ -96,7 +96,7 @@ def _bulk_data(world, posts=2000, per_post=3):
                                  for i in ids for n in range(per_post)], batch_size=1000)
     Reaction.objects.bulk_create([Reaction(post_id=i, user_id=f"r{n}") for i in ids for n in range(per_post)],
                                  batch_size=1000)
-    bank.recount_useful(Post.objects.filter(id__in=ids))
+    bank_useful.recount_useful(Post.objects.filter(id__in=ids))
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ import pytest
 from django.utils import translation
 
 from tests.api.bank_world import make_world, share
-from verme_xblock.api import bank, bank_moderation, privacy
+from verme_xblock.api import bank, bank_moderation, bank_useful, privacy
 from verme_xblock.models import Comment, ModerationAction, Post, Report
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ def test_retirement_replaces_names_keeps_shared_posts_and_is_idempotent():
     bank.delete_post(world.block, world.person("aino"), gone_id)
     other_id = share(world, "helena", title="Counselling walk")
     bank.add_comment(world.block, world.person("aino"), other_id, body="Lovely idea")
-    bank.toggle_useful(world.block, world.person("aino"), other_id)
+    bank_useful.toggle_useful(world.block, world.person("aino"), other_id)
     bank_moderation.report(world.block, world.person("aino"), other_id, reason="Link broken")
     reader = world.person("helena")
 
@@ -47,7 +47,7 @@ def test_export_holds_the_users_posts_comments_reactions_and_reports():
     post_id = share(world, "mikko", title="Group secret", visibility="group", tags=("Networks",))
     other_id = share(world, "aino", title="Exit tickets")
     bank.add_comment(world.block, world.person("mikko"), other_id, body="Nice")
-    bank.toggle_useful(world.block, world.person("mikko"), other_id)
+    bank_useful.toggle_useful(world.block, world.person("mikko"), other_id)
     bank_moderation.report(world.block, world.person("mikko"), other_id, reason="Typo")
     data = privacy.export_user("mikko")
     assert [(p["id"], p["title"], p["tags"], p["visibility"]) for p in data["posts"]] == [

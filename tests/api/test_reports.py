@@ -17,7 +17,7 @@ from tests.api.reports_world import (
     submit_reflection,
 )
 from verme_xblock import exports_reports, i18n
-from verme_xblock.api import bank, dashboard, reports
+from verme_xblock.api import bank_useful, dashboard, reports
 from verme_xblock.errors import Refusal
 from verme_xblock.models import Attendance, Comment, Post, Reaction, Visitor
 
@@ -132,7 +132,7 @@ def test_good_practices_exclude_hidden_and_deleted_unless_asked(season):
     useful = post(north, "@Useful", author_name="-Eero")
     Reaction.objects.create(post=useful, user_id="42")
     Reaction.objects.create(post=useful, user_id="43")
-    bank.recount_useful(Post.objects.filter(id=useful.id))
+    bank_useful.recount_useful(Post.objects.filter(id=useful.id))
     Comment.objects.create(post=useful, author_id="42", author_name="M", body="x")
     shown = {p.title: p for p in reports.good_practices(KEY, STAFF)}
     assert set(shown) == {"Peer observation", "@Useful"}

@@ -7,7 +7,7 @@ from tests.block.test_handler_matrix import LEARNER, SHAPES, World, call, payloa
 from tests.helpers import count_rows
 from tests.runtimes import make_block
 from verme_xblock import compat, roles
-from verme_xblock.api import access, bank, privacy
+from verme_xblock.api import access, bank, bank_useful, privacy
 from verme_xblock.models import Comment, Reaction, RetiredUser
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_a_repeated_receiver_erases_what_a_request_in_flight_left():
     compat.retirement_signal().send(sender=None, user=user)
     # A request that passed its checks before the retirement committed writes afterwards:
     bank.add_comment(world.block, learner, world.other_post, body="Late words")
-    bank.toggle_useful(world.block, learner, world.other_post)
+    bank_useful.toggle_useful(world.block, learner, world.other_post)
     assert Comment.objects.filter(author_id=LEARNER).exists() and Reaction.objects.filter(user_id=LEARNER).exists()
     compat.retirement_signal().send(sender=None, user=user)
     assert not Comment.objects.filter(author_id=LEARNER).exists()

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .. import i18n, rendering, validation
-from ..api import bank, bank_moderation, directory
+from ..api import bank, bank_moderation, bank_useful, directory
 from ..bank_data import Filters
 from ..errors import Refusal
 from ..handlers import json_api
@@ -73,7 +73,7 @@ class BankMixin:
     @json_api()
     def bank_useful(self, payload, viewer):
         post_id = validation.integer(payload, "post_id", minimum=1)
-        marked, count = bank.toggle_useful_counted(self.block_key, viewer, post_id)
+        marked, count = bank_useful.toggle_useful_counted(self.block_key, viewer, post_id)
         self._bank_event("post.reacted" if marked else "post.unreacted", post_id=post_id)
         message = _("Marked as useful.") if marked else _("No longer marked as useful.")
         # Only the button changes: the answer carries it alone, so a mark costs no page of reads.
